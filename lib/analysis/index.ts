@@ -1,0 +1,2 @@
+export * from './schema';
+export { analyze, todayIso } from './analyze';
