@@ -6,18 +6,13 @@ export default defineConfig({
   // Explicit imports everywhere: lib/ must stay free of WXT globals.
   imports: false,
   manifest: ({ browser }) => ({
-    name: 'Remisskollen',
-    description:
-      'Hittar lagrumshänvisningar i nämndhandlingar och kontrollerar att avsnitten finns. Allt beräknas lokalt.',
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
     default_locale: 'sv',
-    permissions: ['storage', 'activeTab', 'scripting', 'tabs', ...(browser === 'firefox' ? [] : ['sidePanel'])],
-    host_permissions: ['http://127.0.0.1/*', 'http://localhost/*', 'https://*.stockholm.se/*', 'https://*.stockholm/*'],
+    permissions: ['storage', 'activeTab', 'scripting', 'tabs'],
     action: { default_title: 'Remisskollen' },
     ...(browser === 'firefox'
-      ? {
-          sidebar_action: { default_panel: 'sidepanel.html', default_title: 'Remisskollen', open_at_install: false },
-          browser_specific_settings: { gecko: { id: 'remisskollen@stockholm.example', strict_min_version: '128.0' } },
-        }
+      ? { browser_specific_settings: { gecko: { id: 'remisskollen@stockholm.example', strict_min_version: '128.0' } } }
       : {}),
   }),
 });

@@ -1,15 +1,25 @@
 /**
- * Citation engine (issue 3). Finds Swedish legal references in `text` and
- * resolves statutes to the right law at `options.date`.
- * PLACEHOLDER until the engine lands: finds nothing.
+ * Citation engine (issue 3). Finds Swedish legal references in `text`, resolves
+ * statutes to the right law at `options.date`, links them and reports problems.
+ * Pure and synchronous; offsets are UTF-16 offsets into `text`.
  */
-import type { Citation, Problem } from '../analysis/schema';
+import type { Citation, LawRef, Problem, Target } from '../analysis/schema';
+import { findCaseNumbers } from '../documents/case-numbers';
+import { defaultRegistry } from '../laws/default';
+import type { LawRegistry } from '../laws/registry';
+import { normalizeText } from '../text/normalize';
+import { describeTarget, statuteLinks } from './links';
+import { findMentions, newDocState, type Mention, type ResolvedLaw } from './mentions';
+import { findCaseLaw, findEu, findPreparatory, findRegulations, type RawCitation } from './other';
+import { findProvisions, type ProvisionGroup } from './statutes';
 
 export interface FindCitationsOptions {
   /** ISO date the document speaks from (its own date, or the caller's --date, or today). */
   date: string;
   /** True when `date` is the document's own or the user's choice, false when it is only today's date. */
   dateKnown: boolean;
+  /** Law registry to resolve against (default: the shared bundled one). */
+  registry?: LawRegistry;
 }
 
 export interface CitationFindings {
@@ -18,8 +28,192 @@ export interface CitationFindings {
   problems: Problem[];
 }
 
+export { describeTarget } from './links';
+
+/** How far back (characters) a bare provision looks for the law named last in its paragraph. */
+const CONTEXT_WINDOW = 600;
+
+const KIND_PRIORITY: Record<Citation['kind'], number> = {
+  statute: 0, eu: 1, preparatory: 2, 'case-law': 3, regulation: 4, 'case-number': 5,
+};
+
+/** "socialtjänstlagen (2001:453)": the law's name form, else its title. */
+function lawDisplay(law: { sfs: string; title: string }, registry: LawRegistry): string {
+  const name = registry.get(law.sfs)?.names[0];
+  const t = name && !name.startsWith('lagen ') ? name : law.title;
+  return `${t.charAt(0).toLowerCase()}${t.slice(1)} (${law.sfs})`;
+}
+
 export function findCitations(text: string, options: FindCitationsOptions): CitationFindings {
-  void text;
-  void options;
-  return { citations: [], problems: [] };
+  const registry = options.registry ?? defaultRegistry();
+  const date = options.date;
+  const norm = normalizeText(text);
+  const nt = norm.text;
+  const state = newDocState();
+  type Pending = { s: number; e: number; c: Omit<Citation, 'start' | 'end' | 'text'>; severities: Problem['severity'][] };
+  const pending: Pending[] = [];
+
+  const lawRef = (law: ResolvedLaw): LawRef => {
+    const info = law.info ?? registry.get(law.sfs);
+    const ref: LawRef = { sfs: law.sfs, title: info?.title ?? law.title, status: info?.status ?? 'in-force' };
+    const abbr = law.abbreviation ?? info?.abbreviation;
+    if (abbr) ref.abbreviation = abbr;
+    if (info) {
+      const rep = registry.repealDate(info);
+      if (info.status === 'repealed' && rep) ref.repealedOn = rep;
+      if (info.replacedBy) ref.replacedBy = info.replacedBy;
+    }
+    return ref;
+  };
+
+  const statuteProblems = (law: ResolvedLaw | undefined, targets: Target[] | undefined, group?: ProvisionGroup, mention?: Mention) => {
+    const problems: { code: string; message: string }[] = [];
+    const severities: Problem['severity'][] = [];
+    if (group?.missingChapter) {
+      const t = targets?.find((x) => !x.chapter && x.section);
+      problems.push({
+        code: 'missing-chapter',
+        message: `Kapitelnummer saknas${t ? ` i hänvisningen till ${t.section} §` : ''}: skriv ut vilket kapitel som avses (t.ex. "3 kap. ${t?.section ?? '7'} §").`,
+      });
+      severities.push('warning');
+    }
+    if (group?.unknownAbbr && !law) {
+      problems.push({ code: 'unknown-abbreviation', message: `Förkortningen "${group.unknownAbbr}" är okänd. Skriv ut lagens namn och SFS-nummer.` });
+      severities.push('warning');
+    }
+    if (law) {
+      const info = law.info ?? registry.get(law.sfs);
+      if (info) {
+        const rep = registry.repealDate(info);
+        if (info.status === 'repealed' && rep && rep <= date) {
+          const succ = info.replacedBy ? registry.get(info.replacedBy) : undefined;
+          const replacement = succ ? ` och har ersatts av ${lawDisplay(succ, registry)}` : info.replacedBy ? ` och har ersatts av SFS ${info.replacedBy}` : '';
+          problems.push({
+            code: 'repealed-law',
+            message: `${lawDisplay(law, registry).replace(/^./, (c) => c.toUpperCase())} upphävdes ${rep}${replacement}.${options.dateKnown ? '' : ' Dokumentet saknar datum; bedömningen utgår från dagens datum.'}`,
+          });
+          severities.push(options.dateKnown ? 'error' : 'info');
+        }
+        for (const t of targets ?? []) {
+          if (!t.section) {
+            if (t.chapter && registry.chapterStatus(law.sfs, t.chapter) === 'missing') {
+              problems.push({ code: 'unknown-section', message: `${t.chapter} kap. finns inte i ${lawDisplay(law, registry)} enligt Remisskollens lagdata.` });
+              severities.push('warning');
+            }
+            continue;
+          }
+          for (const sec of [t.section, t.sectionTo]) {
+            if (!sec) continue;
+            if (registry.sectionStatus(law.sfs, t.chapter, sec) === 'missing') {
+              problems.push({
+                code: 'unknown-section',
+                message: `${describeTarget({ ...(t.chapter ? { chapter: t.chapter } : {}), section: sec })} finns inte i ${lawDisplay(law, registry)} enligt Remisskollens lagdata.`,
+              });
+              severities.push('warning');
+            }
+          }
+        }
+      }
+      if (mention?.alsoMeans?.length && !state.abbrs.has(mention.abbr ?? '') && !state.ambiguityReported.has(mention.abbr ?? '')) {
+        state.ambiguityReported.add(mention.abbr ?? '');
+        problems.push({
+          code: 'ambiguous-law',
+          message: `Förkortningen ${mention.abbr} kan också betyda ${mention.alsoMeans.map((l) => lawDisplay(l, registry)).join(' eller ')}; tolkad som ${lawDisplay(law, registry)}. Skriv ut lagens namn första gången.`,
+        });
+        severities.push('info');
+      }
+    }
+    return { problems, severities };
+  };
+
+  // Statutes, paragraph by paragraph.
+  let pStart = 0;
+  while (pStart <= nt.length) {
+    let pEnd = nt.indexOf('\n', pStart);
+    if (pEnd < 0) pEnd = nt.length;
+    const p = nt.slice(pStart, pEnd);
+    if (p.length) {
+      const mentions = findMentions(p, { registry, date, state });
+      const { groups } = findProvisions(p, mentions);
+      const used = new Set<Mention>();
+      for (const g of groups) if (g.mention) used.add(g.mention);
+      type Ev = { s: number; g?: ProvisionGroup; m?: Mention };
+      const events: Ev[] = [...groups.map((g) => ({ s: g.s, g })), ...mentions.filter((m) => !used.has(m)).map((m) => ({ s: m.s, m }))].sort((a, b) => a.s - b.s);
+      let lastInPara: { law: ResolvedLaw; e: number } | undefined;
+      for (const ev of events) {
+        if (ev.m) {
+          const m = ev.m;
+          if (!m.law) continue;
+          if (m.standalone) {
+            const { problems, severities } = statuteProblems(m.law, undefined, undefined, m);
+            pending.push({
+              s: pStart + m.s, e: pStart + m.e, severities,
+              c: { kind: 'statute', law: lawRef(m.law), links: statuteLinks(m.law.sfs, lawRef(m.law).title, undefined), ...(problems.length ? { problems } : {}) },
+            });
+          }
+          lastInPara = { law: m.law, e: m.e };
+          state.last = m.law;
+          continue;
+        }
+        const g = ev.g as ProvisionGroup;
+        let law = g.law;
+        if (!law && g.backRef) law = state.last;
+        if (!law && lastInPara && g.s - lastInPara.e <= CONTEXT_WINDOW) law = lastInPara.law;
+        const { problems, severities } = statuteProblems(law, g.targets, g, g.mention);
+        const c: Omit<Citation, 'start' | 'end' | 'text'> = { kind: 'statute', targets: g.targets };
+        if (law) {
+          c.law = lawRef(law);
+          c.links = statuteLinks(law.sfs, c.law.title, g.targets, registry.get(law.sfs)?.chaptered);
+          lastInPara = { law, e: g.e };
+          state.last = law;
+        }
+        if (problems.length) c.problems = problems;
+        pending.push({ s: pStart + g.s, e: pStart + g.e, c, severities });
+      }
+    }
+    pStart = pEnd + 1;
+  }
+
+  // Other kinds.
+  const raw: RawCitation[] = [...findPreparatory(nt), ...findCaseLaw(nt), ...findEu(nt, registry.eu), ...findRegulations(nt)];
+  for (const r of raw) {
+    pending.push({
+      s: r.s, e: r.e, severities: [],
+      c: { kind: r.kind, ref: r.ref, ...(r.links.length ? { links: r.links } : {}) },
+    });
+  }
+
+  // Map to original offsets.
+  type Placed = { start: number; end: number; c: Omit<Citation, 'start' | 'end' | 'text'>; severities: Problem['severity'][] };
+  const placed: Placed[] = pending
+    .filter((x) => x.e > x.s)
+    .map((x) => ({ start: norm.map.toOriginal(x.s), end: norm.map.toOriginalEnd(x.e), c: x.c, severities: x.severities }));
+  for (const cn of findCaseNumbers(text)) {
+    placed.push({ start: cn.start, end: cn.end, c: { kind: 'case-number', ref: cn.ref }, severities: [] });
+  }
+
+  // Overlaps: keep the higher-priority kind, then the longer span.
+  placed.sort((a, b) => a.start - b.start || KIND_PRIORITY[a.c.kind] - KIND_PRIORITY[b.c.kind] || b.end - a.end);
+  const kept: Placed[] = [];
+  for (const x of placed) {
+    const prev = kept[kept.length - 1];
+    if (prev && x.start < prev.end) {
+      const better = KIND_PRIORITY[x.c.kind] < KIND_PRIORITY[prev.c.kind] || (x.c.kind === prev.c.kind && x.end - x.start > prev.end - prev.start);
+      if (better) kept[kept.length - 1] = x;
+      continue;
+    }
+    kept.push(x);
+  }
+
+  const citations: Citation[] = [];
+  const problems: Problem[] = [];
+  for (const x of kept) {
+    if (x.start >= x.end || x.end > text.length) continue;
+    const citation: Citation = { start: x.start, end: x.end, text: text.slice(x.start, x.end), ...x.c };
+    citations.push(citation);
+    (citation.problems ?? []).forEach((pr, i) => {
+      problems.push({ code: pr.code, severity: x.severities[i] ?? 'warning', message: pr.message, start: x.start, end: x.end });
+    });
+  }
+  return { citations, problems };
 }

@@ -1,6 +1,13 @@
 /**
- * Diarienummer ("Dnr KS 2023/105", "dnr SN 2023/0456", "KS 2023/105").
+ * Diarienummer in the formats Swedish councils use:
+ *   "Dnr KS 2023/105", "SN 2019/0055", "SN 18/0098", "KS 2003/0520-85"   (registry letters, year/serial)
+ *   "2024/KS 0107", "2023/VN 0010 004"                                   (Tyresö: year/registry serial)
+ *   "Dnr 328-1720/2012", "316-259/2012"                                  (Stockholm KS before 2019)
+ *   "Dnr 1.5.1-135-2012", "Dnr: 2.6-335-2013", "Dnr 1.6-0029/2011"       (classification-serial-year)
+ *   "Dnr 2012-130-2.1.1", "dnr T 2010-313-01743"                          (year-serial-classification)
+ *   "remiss (2023/310)"                                                   (KS, new format, bare in parentheses)
  * Shared by document facts (caseNumbers) and the citation engine (kind "case-number").
+ * All patterns are linear: bounded quantifiers, no nested repetition.
  */
 export interface CaseNumberMatch {
   start: number;
@@ -11,16 +18,51 @@ export interface CaseNumberMatch {
   ref: string;
 }
 
-// Registry prefix of 1–4 upper-case letters, optional second part ("SDN HÄ"), year, serial.
-const CASE_NUMBER =
-  /(?:\b[Dd]nr\.?:?\s*)?\b([A-ZÅÄÖ]{1,6}(?:[- ][A-ZÅÄÖ]{1,4})?)\s?((?:19|20)\d{2})\/(\d{1,6})(?:-\d{1,4})?\b/g;
+const DNR = String.raw`(?:\b(?:[Dd]nr|DNR|[Dd]iarienummer|DIARIENUMMER|[Dd]iarienr)\.?:?\s{0,3})`;
+const YEAR4 = String.raw`(?:19|20)\d{2}`;
+
+// Registry letters + year/serial: "KS 2023/105", "SN 18/0098", "KS 2003/0520-85", "SDN HÄ 2023/12"
+const LETTERS_YEAR = new RegExp(
+  String.raw`(${DNR})?\b([A-ZÅÄÖ]{1,6}(?:[- ][A-ZÅÄÖ]{1,4})?)\s?(${YEAR4}|\d{2})\/(\d{1,6})(-\d{1,4})?(?![\d/])`,
+  'g',
+);
+// Year/registry serial: "2024/KS 0107", "2023/VN 0010 004"
+const YEAR_LETTERS = new RegExp(String.raw`(${DNR})?\b(${YEAR4})\/([A-ZÅÄÖ]{1,5})\s(\d{3,5}(?:\s\d{3})?)(?!\d)`, 'g');
+// Stockholm KS pre-2019 "328-1720/2012" (with or without Dnr)
+const OLD_KS = new RegExp(String.raw`(${DNR})?(?<![\d.\-/])(\d{3}-\d{1,5}\/${YEAR4})(?![\d/])`, 'g');
+// After an explicit "Dnr": classification/serial/year in any order: "1.5.1-135-2012", "2012-130-2.1.1",
+// "1.6-0029/2011", "T 2010-313-01743", "2012- 182-3.1"
+const AFTER_DNR = new RegExp(
+  String.raw`${DNR}((?:[A-ZÅÄÖ]{1,4}\s)?\d{1,4}(?:[.\-/]\s?\d{1,6}){1,5})`,
+  'g',
+);
+// Bare "(2023/310)" right after remiss/ärende/dnr
+const BARE_PAREN = new RegExp(String.raw`(?<=\b(?:[Rr]emiss|[Rr]emissen|ärende|ärendet|[Dd]nr)\s{1,3}\()(${YEAR4}\/\d{1,6})(?=\))`, 'g');
 
 export function findCaseNumbers(text: string): CaseNumberMatch[] {
   const out: CaseNumberMatch[] = [];
-  for (const m of text.matchAll(CASE_NUMBER)) {
-    const start = m.index;
-    const matched = m[0];
-    out.push({ start, end: start + matched.length, text: matched, ref: `${m[1]} ${m[2]}/${m[3]}` });
+  const add = (start: number, matched: string, ref: string) => {
+    const end = start + matched.length;
+    if (out.some((o) => start < o.end && o.start < end)) return;
+    out.push({ start, end, text: matched, ref });
+  };
+  for (const m of text.matchAll(LETTERS_YEAR)) {
+    const [, dnr, letters, year, serial, suffix] = m;
+    // a lone capital letter is only a registry prefix after "Dnr" ("I 2023/24 års budget" is not one)
+    if (!dnr && letters.length < 2) continue;
+    // two-digit years only with letters of a registry ("SN 18/0098"), never for e.g. "SFS 18/1"
+    if (year.length === 2 && (letters === 'SFS' || letters === 'SOU' || letters === 'NJA')) continue;
+    if (/^(?:SFS|SOU|DS|PROP|NJA|RÅ|HFD|AD|MÖD|MMD|JO|JK|EU|EG|EUT|CELEX|KAP)$/.test(letters.replace(/[- ].*/, ''))) continue;
+    add(m.index, m[0], `${letters} ${year}/${serial}${suffix ?? ''}`);
   }
-  return out;
+  for (const m of text.matchAll(YEAR_LETTERS)) add(m.index, m[0], `${m[2]}/${m[3]} ${m[4]}`);
+  for (const m of text.matchAll(OLD_KS)) add(m.index, m[0], m[2]);
+  for (const m of text.matchAll(AFTER_DNR)) {
+    const ref = m[1].replace(/\s+(?=\d)/g, (s, i: number) => (i > 0 && /[.\-/]$/.test(m[1].slice(0, i)) ? '' : s));
+    // must look like a case number: a year somewhere, or classification + serial
+    if (!/(?:19|20)\d{2}/.test(ref) && !/\d\.\d/.test(ref)) continue;
+    add(m.index, m[0], ref.replace(/[.\-/]$/, ''));
+  }
+  for (const m of text.matchAll(BARE_PAREN)) add(m.index, m[0], m[1]);
+  return out.sort((a, b) => a.start - b.start);
 }

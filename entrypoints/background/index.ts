@@ -1,0 +1,11 @@
+import { defineBackground } from 'wxt/utils/define-background';
+import { setUpAnalysis } from './analysis';
+import { setUpLawTexts } from './laws';
+import { setUpToolbarButton } from './toolbar';
+
+// One feature, one file: each module registers its own listeners.
+export default defineBackground(() => {
+  setUpToolbarButton();
+  setUpAnalysis();
+  setUpLawTexts();
+});

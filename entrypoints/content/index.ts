@@ -1,0 +1,37 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { ContentRequestSchema, type AnalyzeResponse } from '@/lib/messages';
+import { onMessage } from '@/components/messaging';
+import { looksLikeCouncilPage } from './detect';
+import { PageSession } from './session';
+
+export default defineContentScript({
+  // Council-document hosts, and local copies (the bundled samples are served on 127.0.0.1).
+  // Elsewhere the extension runs only when the user asks (toolbar click: activeTab).
+  matches: ['https://*.stockholm.se/*', 'https://*.stockholm/*', 'http://127.0.0.1/*', 'http://localhost/*'],
+  runAt: 'document_idle',
+  main(ctx) {
+    // Only the top document: frames get no highlights of their own (a page inside a frame is left alone).
+    if (window.top !== window) return;
+
+    if (document.contentType === 'application/pdf') {
+      // The browser's own PDF viewer cannot be scripted: offer Remisskollen's viewer instead.
+      onMessage(ContentRequestSchema, (): AnalyzeResponse => ({
+        ok: false,
+        reason: 'Sidan visar en PDF i webbläsarens egen visare. Öppna den i Remisskollen för att se analysen.',
+        pdfUrl: location.href,
+      }));
+      return;
+    }
+
+    const session = new PageSession(ctx);
+    const stop = onMessage(ContentRequestSchema, (request) =>
+      request.type === 'remisskollen/analyze' ? session.analysis(true) : session.reveal(request.start, request.end),
+    );
+    ctx.onInvalidated(stop);
+
+    const headings = [...document.querySelectorAll('h1, h2, h3')].slice(0, 5).map((h) => h.textContent ?? '');
+    if (looksLikeCouncilPage({ url: location.href, title: document.title, headings })) {
+      void session.analysis(false);
+    }
+  },
+});

@@ -1,0 +1,167 @@
+/**
+ * One page's life with Remisskollen: extract the text (in slices), have the
+ * background analyse it (off the page's main thread), paint the references,
+ * wire the card and the keyboard, and re-analyse when the page changes.
+ * Everything stops when the page navigates away or the extension is updated.
+ */
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { AnalysisResult } from '@/lib';
+import {
+  AnalyzeTextResponseSchema,
+  type AnalyzeResponse,
+  type AnalyzeTextResponse,
+  type PageNotice,
+} from '@/lib/messages';
+import { extractPageTextAsync, type PageText } from '@/components/page-text';
+import { CARD_HOST_TAG } from './card-host';
+import { isCouncilDocument } from './detect';
+import { clearHighlights, highlightSupported, highlightsIntact, MAX_HIGHLIGHTS, paintHighlights, setActive, type Painted } from './highlights';
+import { Interactions, liveRange } from './interactions';
+
+const REANALYSE_AFTER_MS = 750;
+
+interface Analysed {
+  page: PageText;
+  result: AnalysisResult;
+}
+
+export class PageSession {
+  private current: Analysed | null = null;
+  private running: Promise<Analysed | { error: string }> | null = null;
+  private painted: Painted | null = null;
+  private highlighting = false;
+  private interactions: Interactions | null = null;
+  private observer: MutationObserver | null = null;
+  private readonly notices = new Map<PageNotice['code'], string>();
+
+  constructor(private readonly ctx: ContentScriptContext) {
+    ctx.onInvalidated(() => this.stop());
+    ctx.addEventListener(window, 'wxt:locationchange', () => this.scheduleReanalysis());
+  }
+
+  /** The page's analysis for the panel. `userAsked` highlights even a page that is no council document. */
+  async analysis(userAsked: boolean): Promise<AnalyzeResponse> {
+    if (userAsked) this.highlighting = true;
+    if (this.current && this.painted && !highlightsIntact(this.painted.painted > 0)) {
+      this.notices.set('highlights-cleared', 'Sidan tog bort Remisskollens markeringar; de har lagts tillbaka.');
+      this.paint(this.current);
+    }
+    const done = await (this.current ? Promise.resolve(this.current) : this.run());
+    if ('error' in done) return { ok: false, reason: done.error };
+    if (this.highlighting && !this.painted) this.paint(done);
+    if (this.interactions?.cardHostRemoved()) {
+      this.notices.set('card-host-removed', 'Sidan tog bort Remisskollens uppslagskort; det skapas på nytt vid behov.');
+    }
+    return {
+      ok: true,
+      url: location.href,
+      pageTitle: document.title,
+      textLength: done.page.text.length,
+      result: done.result,
+      highlighted: this.painted !== null && this.painted.painted > 0,
+      notices: [...this.notices].map(([code, message]) => ({ code, message })),
+    };
+  }
+
+  /** Scrolls the document to [start, end) of the analysed text and flashes it. */
+  reveal(start: number, end: number): { ok: boolean } {
+    const range = this.current?.page.range(start, end);
+    if (!range) return { ok: false };
+    const live = liveRange(range);
+    (live.startContainer.parentElement ?? document.body).scrollIntoView({ block: 'center', behavior: 'instant' });
+    setActive(range);
+    this.ctx.setTimeout(() => {
+      if (!this.interactions?.cardOpen()) setActive(null);
+    }, 1600);
+    return { ok: true };
+  }
+
+  private run(): Promise<Analysed | { error: string }> {
+    this.running ??= this.analyse().finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  private async analyse(): Promise<Analysed | { error: string }> {
+    let page: PageText;
+    try {
+      page = await extractPageTextAsync(document.body ?? document.documentElement, {
+        exclude: (el) => el.localName === CARD_HOST_TAG,
+        signal: this.ctx.signal,
+      });
+    } catch {
+      return { error: 'Sidan kunde inte läsas.' };
+    }
+    if (!page.text.trim()) return { error: 'Sidan har ingen text att analysera.' };
+    let response: AnalyzeTextResponse | undefined;
+    try {
+      const raw: unknown = await browser.runtime.sendMessage({ type: 'remisskollen/analyze-text', text: page.text });
+      const parsed = AnalyzeTextResponseSchema.safeParse(raw);
+      response = parsed.success ? parsed.data : undefined;
+    } catch {
+      response = undefined;
+    }
+    if (!response) return { error: 'Remisskollen har uppdaterats eller startats om. Ladda om sidan.' };
+    if (!response.ok) return { error: response.reason };
+    const analysed = { page, result: response.result };
+    this.current = analysed;
+    if (isCouncilDocument(analysed.result)) this.highlighting = true;
+    else this.notices.set('not-a-council-document', 'Sidan ser inte ut som en nämndhandling.');
+    if (this.highlighting) this.paint(analysed);
+    this.observe();
+    return analysed;
+  }
+
+  private paint(analysed: Analysed): void {
+    if (!highlightSupported()) {
+      this.notices.set('highlight-unsupported', 'Webbläsaren kan inte markera text (CSS Custom Highlight API saknas).');
+      return;
+    }
+    this.notices.delete('not-a-council-document');
+    this.painted = paintHighlights(analysed.page, analysed.result.citations);
+    if (this.painted.truncated) {
+      this.notices.set(
+        'too-many-citations',
+        `Sidan har ${analysed.result.citations.length.toLocaleString('sv-SE')} hänvisningar; de första ${MAX_HIGHLIGHTS.toLocaleString('sv-SE')} markeras.`,
+      );
+    }
+    this.interactions ??= new Interactions(this.ctx);
+    this.interactions.update(analysed.page, analysed.result.citations, this.painted.ranges);
+  }
+
+  /** A narrow, debounced observer: only changes to the page's own content (not our card) trigger a new analysis. */
+  private observe(): void {
+    if (this.observer || !document.body) return;
+    this.observer = new MutationObserver((records) => {
+      const relevant = records.some((r) => {
+        const target = r.target instanceof Element ? r.target : r.target.parentElement;
+        return !target?.closest(CARD_HOST_TAG) && !(r.addedNodes.length === 1 && (r.addedNodes[0] as Element).localName === CARD_HOST_TAG);
+      });
+      if (relevant) this.scheduleReanalysis();
+    });
+    this.observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+  }
+
+  private timer: number | undefined;
+
+  private scheduleReanalysis(): void {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = this.ctx.setTimeout(() => {
+      this.timer = undefined;
+      const before = this.current?.page.text;
+      this.current = null;
+      void this.run().then((done) => {
+        if ('error' in done || done.page.text === before) return;
+        browser.runtime.sendMessage({ type: 'remisskollen/page-changed', url: location.href }).catch(() => {});
+      });
+    }, REANALYSE_AFTER_MS);
+  }
+
+  private stop(): void {
+    this.observer?.disconnect();
+    this.interactions?.destroy();
+    clearHighlights();
+  }
+}

@@ -1,0 +1,92 @@
+/** Links built only from validated parts (http(s) only). */
+import type { Link, Target } from '../analysis/schema';
+
+const SFS = /^(\d{4}):(\d{1,5})$/;
+const PART = /^\d{1,4}(?: ?[a-z])?$/;
+
+/** ASCII slug as riksdagen.se uses: "Socialtjänstlag" + 2001:453 → "socialtjanstlag-2001453". */
+function slug(title: string, sfs: string): string {
+  const base = title
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 80)
+    .replace(/-$/, '');
+  return `${base}-${sfs.replace(':', '')}`;
+}
+
+/** lagen.nu fragment for a target: K3P3a, P2, K5P1S2N3. */
+export function lagenNuFragment(t: Target, chaptered: boolean): string | null {
+  let f = '';
+  if (t.chapter) {
+    if (!PART.test(t.chapter)) return null;
+    f += `K${t.chapter.replace(' ', '')}`;
+  }
+  if (t.section) {
+    if (!PART.test(t.section)) return null;
+    f += `P${t.section.replace(' ', '')}`;
+  } else if (!t.chapter) return null;
+  if (t.section && t.paragraph && /^\d{1,2}$/.test(t.paragraph)) f += `S${t.paragraph}`;
+  if (t.section && t.point && /^\d{1,3}(?: ?[a-z])?$/.test(t.point)) f += `${t.paragraph ? '' : 'S1'}N${t.point.replace(' ', '')}`;
+  void chaptered;
+  return f;
+}
+
+export function statuteLinks(sfs: string, title: string, targets: Target[] | undefined, chaptered?: boolean): Link[] {
+  const m = SFS.exec(sfs);
+  if (!m) return [];
+  const links: Link[] = [
+    {
+      label: `${title} (${sfs}) på riksdagen.se`,
+      url: `https://www.riksdagen.se/sv/dokument-och-lagar/dokument/svensk-forfattningssamling/${slug(title, sfs)}_sfs-${m[1]}-${m[2]}/`,
+    },
+  ];
+  let any = false;
+  const withChapters = chaptered ?? (targets ?? []).some((t) => t.chapter);
+  for (const t of targets ?? []) {
+    if (withChapters && !t.chapter) continue;
+    const frag = lagenNuFragment(t, Boolean(t.chapter));
+    if (!frag) continue;
+    any = true;
+    links.push({ label: `${describeTarget(t)} på lagen.nu`, url: `https://lagen.nu/${m[1]}:${m[2]}#${frag}` });
+  }
+  if (!any) links.push({ label: `${title} (${sfs}) på lagen.nu`, url: `https://lagen.nu/${m[1]}:${m[2]}` });
+  return links;
+}
+
+const ORD = ['', 'första', 'andra', 'tredje', 'fjärde', 'femte', 'sjätte', 'sjunde', 'åttonde', 'nionde', 'tionde'];
+export function describeTarget(t: Target): string {
+  const parts: string[] = [];
+  if (t.chapter) parts.push(`${t.chapter} kap.`);
+  if (t.section) parts.push(t.sectionTo ? `${t.section}–${t.sectionTo} §§` : `${t.section} §`);
+  if (t.paragraph) parts.push(`${ORD[Number(t.paragraph)] ?? t.paragraph} stycket`);
+  if (t.point) parts.push(`${t.point} p.`);
+  return parts.join(' ');
+}
+
+/** lagen.nu addresses of preparatory works: prop/2000/01:80#sid91, sou/2020:47. */
+export function preparatoryLink(series: string, id: string, page?: string): Link | null {
+  if (!/^(prop|sou|ds|bet|rskr|dir)$/.test(series)) return null;
+  if (!/^\d{4}(?:\/\d{2,4})?:[A-ZÅÄÖa-zåäö]{0,4}\d{1,4}$/.test(id)) return null;
+  const pg = page && /^\d{1,5}$/.test(page) ? `#sid${page}` : '';
+  return { label: `${series === 'prop' ? 'Propositionen' : series.toUpperCase()} på lagen.nu`, url: `https://lagen.nu/${series}/${encodeURI(id)}${pg}` };
+}
+
+/** lagen.nu addresses of case law: dom/hfd/2018:5, dom/nja/2019s504, dom/ra/1999/not/421. */
+export function caseLawLink(series: string, path: string): Link | null {
+  if (!/^(hfd|ra|nja|ad|mod|mig|md|rh)$/.test(series)) return null;
+  if (!/^\d{4}(?::\d{1,4}|s\d{1,5}|\/not\/\d{1,4})$/.test(path)) return null;
+  return { label: 'Avgörandet på lagen.nu', url: `https://lagen.nu/dom/${series}/${path}` };
+}
+
+/** EUR-Lex address of a CELEX number, with an article anchor where given. */
+export function celexLinks(celex: string, article?: string): Link[] {
+  if (!/^3\d{4}[A-Z]\d{4}$/.test(celex)) return [];
+  const art = article && /^\d{1,3}/.exec(article)?.[0];
+  return [
+    { label: 'Rättsakten på EUR-Lex', url: `https://eur-lex.europa.eu/legal-content/SV/TXT/?uri=CELEX:${celex}${art ? `#art_${art}` : ''}` },
+    { label: 'Rättsakten på lagen.nu', url: `https://lagen.nu/ext/celex/${celex}${article && /^[\d.]+$/.test(article) ? `#${article}` : ''}` },
+  ];
+}

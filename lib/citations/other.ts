@@ -1,0 +1,261 @@
+/**
+ * Preparatory works, case law, EU acts and agency regulations. Each grammar is a
+ * linear regex (no nested quantifiers over overlapping classes) run over the
+ * normalised text; spans are in normalised offsets.
+ */
+import type { Citation, Link } from '../analysis/schema';
+import type { EuAct } from '../laws/schema';
+import { foldName } from '../text/fold';
+import { caseLawLink, celexLinks, preparatoryLink } from './links';
+
+export interface RawCitation {
+  s: number;
+  e: number;
+  kind: Citation['kind'];
+  ref: string;
+  links: Link[];
+  /** EU article, for display and evaluation. */
+  article?: string;
+  /** Page numbers (preparatory works). */
+  pages?: string[];
+}
+
+const PAGES_FIRST = /,?\s?(?:s\.|sid\.?|sidan|sidorna)\s?(\d{1,4})(?:\s?[-–]\s?(\d{1,4}))?(?:\s?f{1,2}\.?(?![\p{L}]))?/uy;
+const PAGES_MORE = /(?:,\s?|\s(?:och|samt)\s)(?:s\.\s?|sid\.?\s?)?(\d{1,4})(?:\s?[-–]\s?(\d{1,4}))?(?:\s?f{1,2}\.?(?![\p{L}]))?(?![\d:/§]|\s?(?:kap|§|st\b|stycket))/uy;
+
+function pagesAt(text: string, pos: number): { end: number; pages: string[] } {
+  PAGES_FIRST.lastIndex = pos;
+  const m = PAGES_FIRST.exec(text);
+  if (!m) return { end: pos, pages: [] };
+  const pages = [m[1]];
+  let end = PAGES_FIRST.lastIndex;
+  for (let guard = 0; guard < 30; guard++) {
+    PAGES_MORE.lastIndex = end;
+    const n = PAGES_MORE.exec(text);
+    if (!n) break;
+    pages.push(n[1]);
+    end = PAGES_MORE.lastIndex;
+  }
+  return { end, pages };
+}
+
+const PROP = /(?<![\p{L}])(?:[Pp]rop(?:osition(?:en)?)?\.?)\s?(?:nr\s?(\d{1,4})\s?\/\s?(\d{4})|(\d{4}(?:\/\d{2,4})?)\s?(?::\s?(?:([AB])\s?)?(\d{1,4})|nr\s?(\d{1,4})))(?!\d)/gu;
+const SERIES = /(?<![\p{L}])(SOU|Ds|DS)\s?(\d{4})\s?:\s?(\d{1,4})(?!\d)/gu;
+const BET = /(?<![\p{L}])(?:[Bb]et\.|[Bb]etänkande(?:t)?)\s?(\d{4}\/\d{2})\s?:\s?([A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,3}\s?\d{1,3})(?!\d)/gu;
+const RSKR = /(?<![\p{L}])[Rr]skr\.?\s?(\d{4}\/\d{2})\s?:\s?(\d{1,4})(?!\d)/gu;
+const DIR = /(?<![\p{L}])(?:[Dd]ir\.|[Kk]ommittédirektiv(?:et)?)\s?(\d{4})\s?:\s?(\d{1,4})(?!\d)/gu;
+const APROP = /(?<![\p{L}])a\.\s?prop\./gu;
+
+export function findPreparatory(text: string): RawCitation[] {
+  const out: RawCitation[] = [];
+  const push = (s: number, e0: number, series: string, id: string, label: string) => {
+    const { end, pages } = pagesAt(text, e0);
+    const links: Link[] = [];
+    if (pages.length) for (const pg of pages) {
+      const l = preparatoryLink(series, id, pg);
+      if (l) links.push({ ...l, label: `${label} s. ${pg} på lagen.nu` });
+    }
+    else {
+      const l = preparatoryLink(series, id);
+      if (l) links.push({ ...l, label: `${label} på lagen.nu` });
+    }
+    out.push({ s, e: end, kind: 'preparatory', ref: label, links, ...(pages.length ? { pages } : {}) });
+  };
+  let lastProp: string | undefined;
+  const props: { s: number; id: string }[] = [];
+  for (const m of text.matchAll(PROP)) {
+    let id: string;
+    if (m[1]) id = `${m[2]}:${Number(m[1])}`;
+    else if (m[6]) id = `${m[3]}:${Number(m[6])}`;
+    else id = `${m[3]}:${m[4] ?? ''}${Number(m[5])}`;
+    props.push({ s: m.index, id });
+    push(m.index, m.index + m[0].length, 'prop', id, `prop. ${id}`);
+  }
+  for (const m of text.matchAll(SERIES)) {
+    const series = m[1] === 'SOU' ? 'sou' : 'ds';
+    const id = `${m[2]}:${Number(m[3])}`;
+    push(m.index, m.index + m[0].length, series, id, `${m[1] === 'SOU' ? 'SOU' : 'Ds'} ${id}`);
+  }
+  for (const m of text.matchAll(BET)) {
+    const id = `${m[1]}:${m[2].replace(/\s/g, '')}`;
+    push(m.index, m.index + m[0].length, 'bet', id, `bet. ${id}`);
+  }
+  for (const m of text.matchAll(RSKR)) {
+    const id = `${m[1]}:${Number(m[2])}`;
+    push(m.index, m.index + m[0].length, 'rskr', id, `rskr. ${id}`);
+  }
+  for (const m of text.matchAll(DIR)) {
+    const id = `${m[1]}:${Number(m[2])}`;
+    push(m.index, m.index + m[0].length, 'dir', id, `dir. ${id}`);
+  }
+  // "a. prop. s. 51": the proposition cited last.
+  for (const m of text.matchAll(APROP)) {
+    lastProp = undefined;
+    for (const p of props) if (p.s < m.index) lastProp = p.id;
+    if (!lastProp) continue;
+    const { pages } = pagesAt(text, m.index + m[0].length);
+    if (!pages.length) continue;
+    push(m.index, m.index + m[0].length, 'prop', lastProp, `prop. ${lastProp}`);
+  }
+  return out;
+}
+
+const COURTS = 'HFD|RÅ|RA|NJA|AD|MÖD|PMÖD|MIG|MD|RH|MMD|FÖD';
+const CASE = new RegExp(
+  `(?<![\\p{L}])(${COURTS})\\s?(\\d{4})\\s?(?:ref\\.?\\s?(\\d{1,4})|not\\.?\\s?(\\d{1,4})|s\\.\\s?(\\d{1,5})|-?\\s?nr\\.?\\s?(\\d{1,4})|[:\\-]\\s?(\\d{1,4}))(?![\\d/])`,
+  'gu',
+);
+const JO = /(?<![\p{L}])(JO|JK)\s?(\d{4}\/\d{2})\s?s\.\s?(\d{1,4})(?!\d)/gu;
+const AUTH_DNR = /(?<![\p{L}])(?:dnr|änr|ärende nr)\.?\s?(\d{1,5}-\d{2,4}(?:-\d{2})?)(?![\d-])((?:(?:,\s?|\s(?:och|samt)\s)\d{1,5}-\d{2,4}(?:-\d{2})?(?![\d-]))*)/gu;
+const AUTH_CONTEXT = /(?<![\p{L}])(JO|JK|ARN)(?![\p{L}])|Justitieombudsm|Justitiekansl|Allmänna reklamationsnämnden/gu;
+const COURT_CASE = /(?<![\p{L}])(?:[Mm]ål|[Mm]ålnr)\.?\s?(?:nr\.?\s?)?([A-ZÅÄÖ]{1,2}\s?)?(\d{1,6}-\d{2}(?:\d{2})?)(?![\d-])/gu;
+
+export function findCaseLaw(text: string): RawCitation[] {
+  const out: RawCitation[] = [];
+  for (const m of text.matchAll(CASE)) {
+    const court = m[1] === 'RA' ? 'RÅ' : m[1];
+    const year = m[2];
+    const series = court === 'RÅ' ? 'ra' : court === 'MÖD' ? 'mod' : court.toLowerCase();
+    let ref: string;
+    let path: string;
+    if (m[3]) {
+      if (!/^(HFD|RÅ)$/.test(court)) continue;
+      ref = `${court} ${year} ref. ${Number(m[3])}`;
+      path = `${year}:${Number(m[3])}`;
+    } else if (m[4]) {
+      ref = `${court} ${year} not. ${Number(m[4])}`;
+      path = `${year}/not/${Number(m[4])}`;
+    } else if (m[5]) {
+      if (court !== 'NJA') continue;
+      ref = `NJA ${year} s. ${Number(m[5])}`;
+      path = `${year}s${Number(m[5])}`;
+    } else if (m[6]) {
+      if (court !== 'AD') continue;
+      ref = `AD ${year} nr ${Number(m[6])}`;
+      path = `${year}:${Number(m[6])}`;
+    } else {
+      if (court === 'NJA' || court === 'HFD' || court === 'RÅ') continue;
+      const n = Number(m[7]);
+      ref = court === 'AD' ? `AD ${year} nr ${n}` : `${court} ${year}:${n}`;
+      path = `${year}:${n}`;
+    }
+    const link = caseLawLink(series, path);
+    out.push({ s: m.index, e: m.index + m[0].length, kind: 'case-law', ref, links: link ? [link] : [] });
+  }
+  for (const m of text.matchAll(JO)) {
+    out.push({ s: m.index, e: m.index + m[0].length, kind: 'case-law', ref: `${m[1]} ${m[2]} s. ${Number(m[3])}`, links: [] });
+  }
+  // JO, JK and ARN decisions by diarienummer, when the paragraph names the authority.
+  for (const m of text.matchAll(AUTH_DNR)) {
+    const paraStart = text.lastIndexOf('\n', m.index) + 1;
+    const window = text.slice(Math.max(paraStart, m.index - 200), m.index);
+    let auth: string | undefined;
+    for (const a of window.matchAll(AUTH_CONTEXT)) {
+      const w = a[0];
+      auth = w.startsWith('Justitieom') ? 'JO' : w.startsWith('Justitiek') ? 'JK' : w.startsWith('Allm') ? 'ARN' : a[1];
+    }
+    if (!auth) continue;
+    const series = auth.toLowerCase();
+    const first = m[1];
+    const firstStart = m.index + m[0].indexOf(first);
+    const mk = (s: number, id: string): RawCitation => ({
+      s, e: s + id.length, kind: 'case-law', ref: `${auth} dnr ${id}`,
+      links: /^\d{1,5}-\d{2,4}(?:-\d{2})?$/.test(id) ? [{ label: 'Beslutet på lagen.nu', url: `https://lagen.nu/avg/${series}/${id}` }] : [],
+    });
+    out.push({ ...mk(m.index, first), e: firstStart + first.length });
+    if (m[2]) {
+      const restStart = m.index + m[0].length - m[2].length;
+      for (const r of m[2].matchAll(/\d{1,5}-\d{2,4}(?:-\d{2})?/g)) out.push(mk(restStart + r.index, r[0]));
+    }
+  }
+  for (const m of text.matchAll(COURT_CASE)) {
+    out.push({ s: m.index, e: m.index + m[0].length, kind: 'case-law', ref: `mål nr ${m[1] ? m[1].trim() + ' ' : ''}${m[2]}`, links: [] });
+  }
+  return out;
+}
+
+const EU_ACT = /(?:(?:Europaparlamentets och rådets|rådets|[Kk]ommissionens)\s(?:delegerade\s|genomförande)?)?(förordning|direktiv|beslut)(?:en|et)?\s?\((EU|EG|EEG|EU, Euratom|Euratom)\)\s?(?:(nr)\.?\s?)?(\d{1,4})\/(\d{1,4})(?!\d)(?:\/(?:EU|EG|EEG))?(?:\sav den \d{1,2} \p{L}{3,9} \d{4})?/gu;
+const EU_DIRECTIVE = /(?:(?:(?:Europaparlamentets och rådets|rådets|[Kk]ommissionens)\s)?direktiv(?:et)?\s)?(?<![\d/])(\d{2}|\d{4})\/(\d{1,4})\/(EU|EG|EEG|EGKS)(?![\p{L}])(?:\sav den \d{1,2} \p{L}{3,9} \d{4})?/gu;
+const CELEX = /(?<![\d\p{L}])3(\d{4}|\d{2})([RLD])(\d{4})(?![\d\p{L}])/gu;
+const ARTICLE_BEFORE = /(?<![\p{L}])(?:[Aa]rtikel|[Aa]rt\.)\s?(\d{1,3}(?:\.\d{1,2}){0,2}(?:\s[a-hj-z](?![\p{L}]))?)(?:\s(?:i|enligt))?\s(?:den\s)?$/u;
+const ARTICLE_AFTER = /\s?\(?(?:[Aa]rtikel|[Aa]rt\.)\s?(\d{1,3}(?:\.\d{1,2}){0,2}(?:\s[a-hj-z](?![\p{L}]))?)\)?/uy;
+
+const fullYear = (y: string): string => (y.length === 4 ? y : Number(y) >= 50 ? `19${y}` : `20${y}`);
+const celexOf = (year: string, type: string, num: string): string => `3${fullYear(year)}${type}${num.padStart(4, '0')}`;
+
+export function findEu(text: string, acts: readonly EuAct[]): RawCitation[] {
+  const out: RawCitation[] = [];
+  const add = (s: number, e: number, celex: string) => {
+    // Article before ("artikel 6.1 e i dataskyddsförordningen") or after ("GDPR artikel 6").
+    let start = s;
+    let end = e;
+    let article: string | undefined;
+    const from = Math.max(0, s - 50);
+    const before = ARTICLE_BEFORE.exec(text.slice(from, s));
+    if (before) {
+      article = before[1];
+      start = from + before.index;
+    } else {
+      ARTICLE_AFTER.lastIndex = e;
+      const after = ARTICLE_AFTER.exec(text);
+      if (after) {
+        article = after[1];
+        end = ARTICLE_AFTER.lastIndex;
+      }
+    }
+    out.push({ s: start, e: end, kind: 'eu', ref: celex, links: celexLinks(celex, article?.replace(/\s.*$/, '')), ...(article ? { article } : {}) });
+  };
+  for (const m of text.matchAll(EU_ACT)) {
+    const type = m[1] === 'förordning' ? 'R' : m[1] === 'direktiv' ? 'L' : 'D';
+    const a = m[4];
+    const b = m[5];
+    let year: string;
+    let num: string;
+    const plausibleYear = (x: string) => x.length === 4 && Number(x) >= 1950 && Number(x) <= 2099;
+    if (m[3]) [num, year] = [a, b];
+    else if (plausibleYear(a) && (!plausibleYear(b) || m[2] === 'EU' || type === 'L')) [year, num] = [a, b];
+    else [num, year] = [a, b];
+    add(m.index, m.index + m[0].length, celexOf(year, type, num));
+  }
+  for (const m of text.matchAll(EU_DIRECTIVE)) {
+    if (out.some((x) => m.index < x.e && m.index + m[0].length > x.s)) continue;
+    add(m.index, m.index + m[0].length, celexOf(m[1], 'L', m[2]));
+  }
+  for (const m of text.matchAll(CELEX)) {
+    out.push({ s: m.index, e: m.index + m[0].length, kind: 'eu', ref: celexOf(m[1], m[2], m[3]), links: celexLinks(celexOf(m[1], m[2], m[3])) });
+  }
+  // Names and abbreviations ("dataskyddsförordningen", "GDPR").
+  for (const act of acts) {
+    const forms = new Set(act.names.map((n) => foldName(n)));
+    let prevWord = '';
+    let prevStart = 0;
+    for (const m of text.matchAll(/\p{L}[\p{L}:]*/gu)) {
+      const w = m[0];
+      const s = m.index;
+      let start = -1;
+      if (act.abbreviation && w === act.abbreviation) start = s;
+      else if (/rdning/i.test(w)) {
+        if (prevWord && forms.has(foldName(`${prevWord} ${w}`)) && text.slice(prevStart + prevWord.length, s) === ' ') start = prevStart;
+        else if (forms.has(foldName(w))) start = s;
+      }
+      prevWord = w;
+      prevStart = s;
+      if (start < 0) continue;
+      const e = s + w.length;
+      if (out.some((x) => start < x.e && e > x.s)) continue;
+      add(start, e, act.celex);
+    }
+  }
+  return out;
+}
+
+const REGULATION = /(?<![\p{L}-])([A-ZÅÄÖ]{1,8}(?:-[A-ZÅÄÖ]{1,4})?FS)\s?(\d{4})\s?:\s?(\d{1,4})(?!\d)/gu;
+
+export function findRegulations(text: string): RawCitation[] {
+  const out: RawCitation[] = [];
+  for (const m of text.matchAll(REGULATION)) {
+    if (m[1] === 'SFS') continue;
+    out.push({ s: m.index, e: m.index + m[0].length, kind: 'regulation', ref: `${m[1]} ${m[2]}:${Number(m[3])}`, links: [] });
+  }
+  return out;
+}

@@ -1,0 +1,531 @@
+/** Facts of a council document: title, date, authority, officer, motion, proposals. */
+import type { DocumentFacts, DocumentKind } from '../analysis/schema';
+import { authorityFromOffice, canonicalAuthority, findAuthorities } from './authorities';
+import { findCaseNumbers } from './case-numbers';
+import { findDates } from './dates';
+import { squash } from './fold';
+import type { FoundHeading } from './headings';
+import type { Line } from './lines';
+import { findPersons, PARTY_FULL, uniquePersons } from './persons';
+import { restoreDiacritics } from './repair';
+import { fold } from './fold';
+
+export interface FactsInput {
+  text: string;
+  folded: string;
+  lines: Line[];
+  flines: string[];
+  headings: FoundHeading[];
+  kind: DocumentKind;
+  /** Line index where the body starts (first section heading). */
+  headEnd: number;
+}
+
+// ---------------------------------------------------------------------------
+// Lines of the document head that are layout, not title
+
+const LABEL_LINE =
+  /^(?:handl\S+ggare|telefon|tel\.?|tfn|e-?post|mejl|till|datum|dnr|diarienummer|v\S+r\s+beteckning|er\s+beteckning|sida|sidan|bilaga|kopia|tj\S+nsteutl\S+tande|tj\S+nsteskrivelse|utl\S+tande|pm|promemoria|yttrande|remissvar|svar\s+p\S\s+remiss|remiss\s+fr\S+n|sammantr\S+de|protokoll|samm\S+ntr\S+desprotokoll|protokollsutdrag|expedieras|\S+rende\s+\d|dokumenttyp|beslutsinstans|nr\b|version|diarienr|motion\s+till\s+kommunfullm\S+ktige$|inkom|svar\s+senast|ert\s+datum|v\S+r\s+referens)/;
+
+const PAGE_DEBRIS = /^(?:sida|sidan)\s*\d+\s*(?:\(|av)\s*\d+\)?$|^\d+\s*\(\d+\)$|^\d+$|^[!?*¹²³]\s|^-\s*\d+\s*-$/;
+
+function isLayoutLine(t: string, ft: string): boolean {
+  if (PAGE_DEBRIS.test(ft)) return true;
+  if (LABEL_LINE.test(ft)) return true;
+  if (/^[\d\s\-–/.:]+$/.test(ft)) return true; // dates, numbers
+  if (/@|https?:\/\/|www\./.test(ft)) return true;
+  if (/^(?:0\d{1,3}[-\s]?\d|\+46)/.test(ft)) return true; // phone
+  if (/\bv\d+\.\d+\b|^[a-z]{2,5}\d{3,}\b|^(?:postadress|besoksadress|org\.?\s*nr|organisationsnummer|vaxel|fax)\b/.test(ft)) return true; // template codes, addresses
+  if (/^(?:din\s+position:|hoppa\s+over\s+navigering|det\s+finns\s+ingen\s+information|inget\s+protokoll\s+har|mote\s+\d{4}|anslag$|\S+\s*\|)/.test(ft)) return true; // web page furniture
+  if (findCaseNumbers(t).some((c) => c.end - c.start >= t.length - 6)) return true;
+  if (findDates(t).some((d) => d.end - d.start >= t.length - 12)) return true;
+  return false;
+}
+
+/** Lines that are an authority or förvaltning name alone. */
+function isAuthorityLine(t: string): boolean {
+  const c = canonicalAuthority(t);
+  if (c && fold(t).replace(/[^a-z]/g, '').length <= fold(c).replace(/[^a-z]/g, '').length + 4) return true;
+  if (/^(?:avdelningen|enheten|sektionen|staben|kansliet|verksamhetsområde)\b|\b(?:avdelningen|avdelning|enheten|staben|kansliet)$/iu.test(t)) return true;
+  return /^(?:[\p{L}-]+\s+)?(?:stadsdelsf\S+rvaltning(?:en)?|\p{L}*f\S+rvaltningen|\p{L}*kontoret|stadsledningskontoret|\p{L}+s\s+kommun|stockholms\s+stad|region\s+\p{L}+)$/iu.test(t);
+}
+
+/** Title: the first real line(s) of the head, joined when the title wraps. */
+export function findTitle(inp: FactsInput, officerLines: Set<number>): { title: string | null; line?: Line; raw?: string } {
+  const { lines, flines, headEnd, kind } = inp;
+  // a remissvar names the matter it answers: "Svar på remiss av motion om …", "Remiss av …", "Yttrande över …"
+  // a protokoll is titled by its head: "Protokoll nr 5/2024 fört vid sammanträde med …"
+  const special =
+    kind === 'remissvar' || kind === 'remiss'
+      ? /^(?:\d+\s+)?(?:svar\s+p\S\s+remiss|remiss|yttrande)\s+(?:av|om|\S+ver|ang\S+ende|g\S+llande)\s+\S/
+      : kind === 'protokoll'
+        ? /^(?:\d+\s+)?(?:samm\S+ntr\S+desprotokoll|protokoll|utdrag\s+ur\s+protokoll|protokollsutdrag)\b/
+        : null;
+  if (special) {
+    for (let i = 0; i < Math.min(headEnd, lines.length, 40); i++) {
+      if (lines[i].blank || !special.test(flines[i].trim())) continue;
+      let raw = lines[i].text;
+      for (let j = i + 1; j < Math.min(headEnd, lines.length) && !lines[j].blank && j <= i + 2; j++) {
+        const nft = flines[j].trim();
+        if (isLayoutLine(lines[j].text, nft) || /^(?:svar\s+p\S\s+remiss|remiss\s+fr\S+n|yttrande\s+till)/.test(nft)) break;
+        if (/[.!?]$/.test(raw)) break;
+        raw += ` ${lines[j].text}`;
+      }
+      return { title: raw, line: lines[i], raw };
+    }
+  }
+  for (let i = 0; i < Math.min(headEnd, lines.length); i++) {
+    const l = lines[i];
+    if (l.blank || officerLines.has(i)) continue;
+    const ft = flines[i].trim();
+    if (isLayoutLine(l.text, ft) || isAuthorityLine(l.text)) continue;
+    if (l.text.length < 4) continue;
+    if (/[.]$/.test(l.text) && l.text.split(/\s+/).length > 6 && l.text.length < 120) continue; // a sentence, not a title
+    if (/^(?:stockholm|[\p{L}-]+)\s+den\s+\d/iu.test(l.text)) continue;
+    // "Återinför Vällingbyteamet – motion från (L)"; join wrapped continuation lines
+    let raw = l.text;
+    let j = i + 1;
+    while (j < headEnd && !lines[j].blank && raw.length < 200) {
+      const nt = lines[j].text;
+      const nft = flines[j].trim();
+      if (isLayoutLine(nt, nft) || isAuthorityLine(nt)) break;
+      if (/^(?:svar\s+p\S\s+remiss|yttrande\s+(?:till|\S+ver)|remiss\s+fr\S+n)/.test(nft)) break;
+      // continuation: previous line does not end a sentence and this one starts lower-case or is short
+      if (/[.!?]$/.test(raw)) break;
+      raw += ` ${nt}`;
+      j++;
+    }
+    return { title: raw, line: l, raw };
+  }
+  return { title: null };
+}
+
+/** Cut a title out of a flattened head (a whole page on one line, as the web mirrors have it). */
+function cutFlattened(t: string): string {
+  let s = t.replace(/^\d{1,3}\s+(?=\p{L})/u, '');
+  s = s.replace(/^(?:Utlåtande|PM|Promemoria)\s+\d{4}:?\d*\s+R[IVX+]+\s*(?:\(Dnr[^)]*\)\s*)?/u, '');
+  s = s.replace(/^Bilaga\s+[\d:]+\s+till\s+\S+\s+protokoll\s+den\s+\d{1,2}\s+\p{L}+\s+\d{4},?\s*(?:\d+\s+)?/u, '');
+  s = s.replace(/^(?:PM|Promemoria)\s+\d{4}\s+R[IVX+]+\s*(?:\(Dnr[^)]*\)\s*)?/u, '');
+  const cut = /\s(?:Motion\s+(?:\(\d{4}:\d+\)\s+)?av\s|Kommunstyrelsen\s+föreslår|Borgarrådsberedningen\s+föreslår|Remiss\s+från\s|Förslag\s+till\s+beslut|Sammanfattning\b|Föredragande\s|Ärendet\s|Beslutsförslag\b|Bakgrund\s)/u.exec(s);
+  if (cut && cut.index > 3) s = s.slice(0, cut.index);
+  if (s.length > 160) {
+    const dot = s.search(/[.!?]\s/);
+    s = dot > 10 && dot < 160 ? s.slice(0, dot + 1) : s.slice(0, s.lastIndexOf(' ', 150)) + ' …';
+  }
+  return s.trim();
+}
+
+const TRAILING_HEADING = /\s+(?:Sammanfattning|Förslag till beslut|Beslutsförslag|Bakgrund|Ärendet)$/u;
+
+const TITLE_PREFIX =
+  /^(?:\d+\s+)?(?:svar\s+p[åa\S]\s+remiss\s+(?:av|om|ang\S+ende|g\S+llande|r\S+rande)?\s*|remiss\s+(?:av|om|ang\S+ende|g\S+llande)\s+|remissvar\s+(?:[-–:]\s*|(?:av|om|ang\S+ende|g\S+llande)\s+)?|yttrande\s+(?:\S+ver|till\s+\S+\s+(?:om|\S+ver|ang\S+ende))\s+)/i;
+
+/** The display title: for a remissvar, the matter it answers. Diacritics restored when OCR dropped them. */
+export function cleanTitle(raw: string, kind: DocumentKind, text: string): string {
+  let t = squash(raw).replace(/[\s,;:–-]+$/, '');
+  if (t.length > 120) t = cutFlattened(t);
+  t = t.replace(TRAILING_HEADING, '');
+  if (kind === 'remissvar' || kind === 'remiss') {
+    const f = fold(t);
+    const m = TITLE_PREFIX.exec(f);
+    if (m && m[0].length < t.length - 3) t = t.slice(m[0].length);
+  }
+  t = t.replace(/^(?:\d+\s+)(?=\p{L})/u, '');
+  t = t.charAt(0).toUpperCase() + t.slice(1);
+  return restoreDiacritics(t, text);
+}
+
+// ---------------------------------------------------------------------------
+// Date
+
+const NOT_OWN_DATE =
+  /sammantr\S+de|m\S+te\b|svar\s+senast|senast|inkom|inkommen|daterad|bordlag|beslutade|beslut\s|\bkl\.?\s|klockan|§|anslag|justering|ers\S+ttning|version|v\d|ubk\d|tid\s+f\S+r|\bfr\.?o\.?m|t\.?o\.?m|giltig|reviderad|antagen|fastst\S+lld|ikrafttr|g\S+ller\s+fr/;
+const PROTOKOLL_DATE = /sammantr\S+desdatum|sammantr\S+de\b|m\S+te\b|protokoll|datum|plats\s+och\s+tid|titel/;
+
+export function findOwnDate(inp: FactsInput): string | null {
+  const { lines, flines, kind, headEnd } = inp;
+  const limit = Math.min(lines.length, Math.max(headEnd, 12) + 2, 80);
+  // 1. a date standing alone (or with "Datum"/place) in the document head
+  for (let pass = 0; pass < 2; pass++) {
+    for (let i = 0; i < limit; i++) {
+      const l = lines[i];
+      if (l.blank || l.text.length > 90) continue;
+      const ft = flines[i].trim();
+      const ds = findDates(l.text);
+      if (!ds.length) continue;
+      if (kind === 'protokoll') {
+        if (pass === 0 && !PROTOKOLL_DATE.test(ft) && !isStandaloneDate(l.text, ds[0].start, ds[0].end)) continue;
+        return ds[0].iso;
+      }
+      if (NOT_OWN_DATE.test(ft) && !/^datum\b/.test(ft)) continue;
+      // the previous line may be a label that disqualifies it ("Svar senast" / "Sammanträdesdatum")
+      const prev = i > 0 ? flines[i - 1].trim() : '';
+      if (/^(?:svar\s+senast|sammantr\S+desdatum|sammantr\S+de|m\S+tesdatum|inkom|senast)$/.test(prev)) continue;
+      if (pass === 0 && !isStandaloneDate(l.text, ds[0].start, ds[0].end)) continue;
+      if (pass === 1 && l.text.length > 60) continue;
+      return ds[0].iso;
+    }
+  }
+  // 2. motion/skrivelse: "Stockholm den 30 januari 2023" near the signatures
+  if (kind === 'motion' || kind === 'skrivelse' || kind === 'unknown') {
+    for (let i = lines.length - 1, n = 0; i >= 0 && n < 25; i--) {
+      if (lines[i].blank) continue;
+      n++;
+      const t = lines[i].text;
+      if (/^(?:Stockholm|[\p{Lu}][\p{L}-]+)\s+den\s+\d/u.test(t) || /^\d{4}-\d\d-\d\d$/.test(t)) {
+        const ds = findDates(t);
+        if (ds.length) return ds[0].iso;
+      }
+    }
+  }
+  return null;
+}
+
+function isStandaloneDate(t: string, s: number, e: number): boolean {
+  const rest = fold(t.slice(0, s) + t.slice(e))
+    .replace(/\b(?:datum|stockholm|den|dnr|diarienummer|v\S+r\s+beteckning|er\s+beteckning)\b/g, '')
+    .replace(/[^a-z0-9]/g, '');
+  // "2018-08-28 SN 18/0098 Socialnämnden" (Upplands-Bro head) counts too
+  if (!rest) return true;
+  const withoutDnr = findCaseNumbers(t).reduce((acc, c) => acc.replace(t.slice(c.start, c.end), ''), t.slice(0, s) + t.slice(e));
+  const leftover = fold(withoutDnr).replace(/\b(?:datum|dnr|den)\b/g, '');
+  const auth = canonicalAuthority(withoutDnr);
+  const stripped = auth ? leftover.replace(/[a-z\S]*n\S*mnd\S*|kommun\S*/g, '') : leftover;
+  return stripped.replace(/[^a-z0-9]/g, '').length === 0;
+}
+
+// ---------------------------------------------------------------------------
+// Case numbers: the document's own first
+
+export function orderCaseNumbers(inp: FactsInput): string[] {
+  const all = findCaseNumbers(inp.text);
+  const headEndOffset = inp.lines[Math.min(inp.headEnd, inp.lines.length - 1)]?.end ?? inp.text.length;
+  const ranked = all.map((c, i) => {
+    const lineStart = inp.text.lastIndexOf('\n', c.start) + 1;
+    const lineEnd = inp.text.indexOf('\n', c.end);
+    const line = fold(inp.text.slice(lineStart, lineEnd < 0 ? inp.text.length : lineEnd));
+    const foreign = /remiss|motion|svar\s+p\S|fr\S+n\s+kommunstyrelsen|er\s+beteckning|ert\s+dnr|bilaga|protokoll|beslut/.test(line);
+    const inHead = c.start < headEndOffset;
+    const rank = (inHead ? 0 : 2) + (foreign ? 1 : 0);
+    return { ref: c.ref, rank, i };
+  });
+  ranked.sort((a, b) => a.rank - b.rank || a.i - b.i);
+  const out: string[] = [];
+  for (const r of ranked) if (!out.includes(r.ref)) out.push(r.ref);
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// Officer (handläggare)
+
+export function findOfficer(inp: FactsInput): { officer: DocumentFacts['officer']; lines: Set<number> } {
+  const { lines, flines } = inp;
+  const used = new Set<number>();
+  const PHONE = /(?<!\d)(?:(?:\+46\s?|0)\d{1,3}[-–\s]?\d{2,3}(?:[\s-]?\d{2,3}){1,3}|5\d{2}\s?\d{2}\s?\d{3})(?!\d)/;
+  const NAME = /^(\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+){1,3})/u;
+  const limit = Math.min(lines.length, 150);
+  for (let i = 0; i < limit; i++) {
+    const ft = flines[i].trim();
+    const m = /^handl\S+ggare\s*:?\s*(.*)$/.exec(ft);
+    if (!m) continue;
+    used.add(i);
+    // name on the same line ("Handläggare: Nina Simonen") or the next content line
+    let rest = lines[i].text.slice(lines[i].text.length - m[1].length).trim();
+    let j = i;
+    if (!rest) {
+      j = i + 1;
+      while (j < lines.length && lines[j].blank) j++;
+      rest = lines[j]?.text ?? '';
+      used.add(j);
+    }
+    // "Verksamhetsplanerare Göran Sjöqvist, 508 08 448": drop a leading lower-cased title word
+    rest = rest.replace(/^(?:[\p{L}-]+(?:are|ör|chef|handläggare|sekreterare|utredare|strateg|controller|jurist|specialist))\s+(?=\p{Lu})/u, '');
+    const nm = NAME.exec(rest);
+    if (!nm) continue;
+    const name = nm[1].replace(/\s+(?:Telefon|Tel|Tfn)$/i, '');
+    let phone: string | undefined;
+    const pm = PHONE.exec(rest.slice(nm[0].length));
+    if (pm) phone = pm[0].trim();
+    for (let k = j + 1; !phone && k < Math.min(lines.length, j + 5); k++) {
+      const fk = flines[k].trim();
+      const p2 = /^(?:telefon|tel|tfn|telefonnummer|direkt)\.?\s*:?\s*(.+)$/.exec(fk);
+      if (p2) {
+        const pm2 = PHONE.exec(lines[k].text);
+        if (pm2) {
+          phone = pm2[0].trim();
+          used.add(k);
+        }
+      }
+    }
+    return { officer: phone ? { name, phone } : { name }, lines: used };
+  }
+  // Upplands-Bro style head without "Handläggare": a name line followed by "first.last@"
+  for (let i = 0; i < Math.min(lines.length, 30); i++) {
+    const em = /^([a-zåäö]+)\.([a-zåäö-]+)@/.exec(lines[i].text.toLowerCase());
+    if (!em) continue;
+    for (let k = Math.max(0, i - 6); k < i; k++) {
+      const t = lines[k].text;
+      const f = fold(t);
+      if (/^\p{Lu}[\p{L}-]+\s+\p{Lu}[\p{L}-]+$/u.test(t) && f === `${fold(em[1])} ${fold(em[2])}`) {
+        used.add(k);
+        return { officer: { name: t }, lines: used };
+      }
+    }
+  }
+  return { officer: null, lines: used };
+}
+
+// ---------------------------------------------------------------------------
+// Authority
+
+const DECIDES = /^\s*(?:[-–•]\s*)?(?:\d+\.\s*)?$/;
+
+export function findAuthority(inp: FactsInput, kind: DocumentKind): string | null {
+  const { text, folded, lines, flines, headEnd } = inp;
+  const headLimit = Math.min(lines.length, Math.max(headEnd, 10), 60);
+  // 1. "Till Hägersten-Älvsjö stadsdelsnämnd" (same or next line)
+  for (let i = 0; i < headLimit; i++) {
+    const ft = flines[i].trim();
+    if (!/^till\b/.test(ft)) continue;
+    const rest = lines[i].text.replace(/^\S+\s*:?\s*/, '');
+    const a = (rest && canonicalAuthority(rest)) || canonicalAuthority(nextText(lines, i));
+    if (a) return a;
+  }
+  // 1b. a meeting web page: "Din position: Hem > Stockholms stad > Östermalms stadsdelsnämnd > Sammanträde …"
+  const crumb = /din position:[^\n]*>\s*([^>\n]+?)\s*>\s*sammantr/.exec(folded.slice(0, 400));
+  if (crumb) {
+    const s0 = crumb.index + crumb[0].lastIndexOf(crumb[1], crumb[0].length - 8);
+    const written = text.slice(s0, s0 + crumb[1].length);
+    return canonicalAuthority(written) ?? written;
+  }
+  // 2. protokoll: "Protokoll fört vid sammanträde med X", "Nämnd: X", head line naming the body
+  if (kind === 'protokoll' || kind === 'unknown') {
+    const m = /(?:sammantr\S+de\s+med|protokoll\s+f\S+r|n\S+mnd\s*\/?\s*(?:styrelse)?\s*:?|beslutsinstans\s*:?)\s*([^\n]{3,80})/.exec(folded.slice(0, 4000));
+    if (m) {
+      const a = canonicalAuthority(text.slice(m.index + m[0].length - m[1].length, m.index + m[0].length));
+      if (a) return a;
+    }
+  }
+  // 3. a head line that is an authority on its own
+  for (let i = 0; i < headLimit; i++) {
+    const t = lines[i].text;
+    if (!t || t.length > 80) continue;
+    if (/^(?:skrivelse|motion|remiss)\b/i.test(t)) continue;
+    const hits = findAuthorities(t);
+    if (hits.length && !hits[0].genitive && isAuthorityOnly(t)) return hits[0].name;
+  }
+  // 4. motion/skrivelse addressed: "Motion till kommunfullmäktige", "Skrivelse till socialnämnden"
+  const to = /(?:motion|skrivelse|yttrande|remissvar)\s+till\s+([^\n.]{3,60})/.exec(folded.slice(0, 3000));
+  if (to && (kind === 'motion' || kind === 'skrivelse')) {
+    const a = canonicalAuthority(text.slice(to.index + to[0].length - to[1].length, to.index + to[0].length));
+    if (a) return a;
+  }
+  // 5. the subject of the decision: "Socialnämnden godkänner …", "Kommunstyrelsen föreslår …"
+  const decision = /(?:^|[.\n]\s*|\d\.\s+)([^\n.]{3,70}?)\s+(?:godk\S+nner|beslutar|f\S+resl\S+r|\S+verl\S+mnar|antar|till\S+styrker|avstyrker|besvarar|fastst\S+ller|noterar|l\S+gger)\b/g;
+  const fHeading = inp.headings.find((h) => h.def.id === 'forslag-till-beslut');
+  const scope = fHeading ? folded.slice(fHeading.end, fHeading.end + 1500) : folded.slice(0, 3000);
+  const base = fHeading ? fHeading.end : 0;
+  decision.lastIndex = 0;
+  for (const m of scope.matchAll(decision)) {
+    const subjStart = base + m.index + m[0].indexOf(m[1]);
+    const subj = text.slice(subjStart, subjStart + m[1].length);
+    if (DECIDES.test(subj)) continue;
+    const hits = findAuthorities(subj);
+    if (hits.length && !hits[hits.length - 1].genitive) return hits[hits.length - 1].name;
+  }
+  // 6. motion: addressed to kommunfullmäktige when the att-satser say so
+  if (kind === 'motion' && /kommunfullm\S+ktige/.test(folded)) return 'Kommunfullmäktige';
+  // 7. the förvaltning in the head stands for its nämnd
+  const headText = text.slice(0, lines[Math.min(headLimit, lines.length - 1)]?.end ?? 0);
+  const off = authorityFromOffice(headText);
+  if (off) return off.name;
+  // 8. first non-genitive authority in the head
+  const hits = findAuthorities(headText).filter((h) => !h.genitive);
+  if (hits.length && kind !== 'unknown') return hits[0].name;
+  return null;
+}
+
+function nextText(lines: Line[], i: number): string {
+  for (let j = i + 1; j < lines.length; j++) if (!lines[j].blank) return lines[j].text;
+  return '';
+}
+
+function isAuthorityOnly(t: string): boolean {
+  const withoutDnr = findCaseNumbers(t).reduce((acc, c) => acc.replace(t.slice(c.start, c.end), ''), t);
+  const withoutDates = findDates(withoutDnr).reduce((acc, d) => acc.replace(withoutDnr.slice(d.start, d.end), ''), withoutDnr);
+  const hits = findAuthorities(withoutDates);
+  if (!hits.length) return false;
+  const rest = withoutDates.slice(0, hits[0].start) + withoutDates.slice(hits[0].end);
+  return fold(rest).replace(/\b(?:namnd|till|fran|datum|dnr)\b/g, '').replace(/[^a-z]/g, '').length <= 3;
+}
+
+// ---------------------------------------------------------------------------
+// Motion
+
+const MOTION_SENTENCE = /motion|motion\S*r/;
+
+export function findMotion(
+  inp: FactsInput,
+  kind: DocumentKind,
+  title: string | null,
+): DocumentFacts['motion'] {
+  const { text, folded, lines } = inp;
+  // authors
+  let authors: { name: string; party: string }[] = [];
+  if (kind === 'motion') {
+    // signatures at the end, then "av X (S)" in the head
+    const tail: Line[] = [];
+    for (let i = lines.length - 1; i >= 0 && tail.length < 20; i--) if (!lines[i].blank) tail.unshift(lines[i]);
+    const tailText = tail.map((l) => l.text).join('\n');
+    authors = uniquePersons(findPersons(tailText));
+    if (!authors.length) {
+      // "Gabriel Kroon" / "Sverigedemokraterna" on separate lines
+      for (let k = 0; k + 1 < tail.length; k++) {
+        const p = PARTY_FULL[fold(tail[k + 1].text).trim()];
+        if (p && /^\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+){1,3}$/u.test(tail[k].text)) authors.push({ name: tail[k].text, party: p });
+      }
+    }
+    if (!authors.length) authors = uniquePersons(findPersons(text.slice(0, 1500)));
+  } else {
+    // the sentence(s) about the motion
+    const persons = findPersons(text.slice(0, 60000));
+    const firstHits: { name: string; party: string }[] = [];
+    for (const p of persons) {
+      const s0 = Math.max(text.lastIndexOf('.', p.start) + 1, p.start - 300);
+      const e0 = text.indexOf('.', p.end);
+      const sentence = folded.slice(s0, e0 < 0 ? Math.min(text.length, p.end + 300) : Math.min(e0, p.end + 300));
+      if (!MOTION_SENTENCE.test(sentence)) continue;
+      firstHits.push(p);
+    }
+    authors = uniquePersons(firstHits);
+    if (authors.length > 6) authors = authors.slice(0, 6);
+  }
+  // title
+  let mtitle: string | null = null;
+  const motionLine = /^(?:\d+\.?\s+)?(?:remissunderlag\s+|bilaga\s*\d*\s*[.:-]?\s*|remiss\s+av\s+|svar\s+p\S\s+remiss\s+(?:av|om)\s+)?(motion\b[^\n]{3,200})/;
+  if (title && /^motion\b/i.test(title)) mtitle = title;
+  if (!mtitle) {
+    for (let i = 0; i < lines.length; i++) {
+      if (lines[i].blank || lines[i].text.length > 200) continue;
+      const m = motionLine.exec(inp.flines[i].trim());
+      if (!m) continue;
+      // only standalone lines: titles, bilaga lists — not running text
+      if (/[.,]\s*$/.test(lines[i].text) && !/^\d+\.\s/.test(lines[i].text)) continue;
+      if (/^motion\s+(?:till\s+kommunfullm\S+ktige\s*)?$/.test(m[1])) continue;
+      if (!/^motion\s+(?:\(\d{4}:\d+\)\s+)?(?:om|ang\S+ende|avseende|r\S+rande|f\S+r|mot|g\S+llande|kring|med|till\s+\S+\s+om|av)\b/.test(m[1])) continue;
+      const t = lines[i].text;
+      const startInLine = t.length - inp.flines[i].trim().length + m.index + m[0].length - m[1].length;
+      let raw = t.slice(Math.max(0, startInLine));
+      // wrapped title
+      if (i + 1 < lines.length && !lines[i + 1].blank && /\b(?:av|om|och|i|för|till|med)$/i.test(raw)) raw += ` ${lines[i + 1].text}`;
+      mtitle = restoreDiacritics(squash(raw).replace(/[.,;:]$/, ''), text);
+      mtitle = mtitle.charAt(0).toUpperCase() + mtitle.slice(1);
+      break;
+    }
+  }
+  if (!mtitle && title && kind !== 'motion') {
+    // "Återinför Vällingbyteamet – motion från (L)"
+    const m = /^(.*?)\s*[-–,]\s*motion\s+(?:fr\S+n|av)\b.*$/i.exec(title);
+    if (m && m[1].length > 3) mtitle = m[1];
+  }
+  if (mtitle) mtitle = mtitle.replace(/\s+av\s+[^()]+\((?:KD|MP|SD|Fi|S|M|V|C|L)\)\s*$/i, '').trim();
+  const relevant = kind === 'motion' || authors.length > 0 || mtitle !== null || /\bmotion(?:en|ens|\b)/.test(folded.slice(0, 4000));
+  if (!relevant) return null;
+  if (kind === 'protokoll' && !authors.length) return null;
+  if (!authors.length && !mtitle) return kind === 'motion' || kind === 'remissvar' ? { title: null, authors: [] } : null;
+  return { title: mtitle, authors };
+}
+
+// ---------------------------------------------------------------------------
+// Proposals
+
+/** Split a block of text into items: numbered "1." / bullets / "att"-lines / paragraphs. */
+export function splitItems(block: string): string[] {
+  const lines = block.split(/\r?\n/);
+  const items: string[] = [];
+  let cur = '';
+  const flush = () => {
+    const t = squash(cur);
+    if (t) items.push(t);
+    cur = '';
+  };
+  for (const raw of lines) {
+    const t = raw.trim();
+    if (!t) {
+      flush();
+      continue;
+    }
+    if (/^(?:\d{1,2}[.)]|[-•–*]|[a-z][.)]|att\s)/.test(t) && cur) flush();
+    cur += ` ${t}`;
+  }
+  flush();
+  return items
+    .map((s) => s.replace(/^(?:\d{1,2}[.)]|[-•–*]|[a-z][.)])\s*/, ''))
+    .filter((s) => /\p{L}{2}/u.test(s));
+}
+
+const STOP_AFTER_ATT = /^(?:stockholm\s+den\b|\S+\s+den\s+\d{1,2}\s+\p{L}+\s+\d{4}|\d{4}-\d\d-\d\d$)/u;
+
+export function findProposals(inp: FactsInput, kind: DocumentKind): string[] {
+  const { text, folded, lines } = inp;
+  if (kind === 'motion' || kind === 'skrivelse') {
+    // "Jag föreslår att kommunfullmäktige beslutar" / "att …" lines
+    const intro = /(?:\b(?:jag|vi)\s+(?:f\S+resl\S+r|yrkar|hemst\S+ller)|f\S+resl\S+r\s+(?:jag|vi)|yrkar\s+(?:jag|vi)|hemst\S+ller\s+(?:jag|vi))\b[^\n]*/g;
+    const matches = [...folded.matchAll(intro)];
+    for (const m of matches.reverse()) {
+      const after = text.slice(m.index + m[0].length);
+      const startLine = text.slice(m.index, m.index + m[0].length);
+      // inline: "Jag föreslår att kommunfullmäktige beslutar att X" on one line
+      const items: string[] = [];
+      const inline = /\batt\s+(?:kommunfullm\S+ktige|n\S+mnden|\S+nämnden|staden|kommunstyrelsen|fullm\S+ktige)?\s*(?:beslutar|beslutar\s+att)?\s*(att\s+.+)$/i.exec(startLine);
+      if (inline && !/beslutar\s*:?\s*$/i.test(startLine)) items.push(squash(inline[1]).replace(/^att\s+/i, 'att '));
+      const block: string[] = [];
+      let started = false;
+      for (const ln of after.split(/\r?\n/)) {
+        const t = ln.trim();
+        const ft = fold(t);
+        if (!t) {
+          if (started && block.length && !/^att\b/.test(fold(block[block.length - 1]))) {
+            // blank line ends an att-sats; the list continues if the next starts with "att"
+          }
+          continue;
+        }
+        if (STOP_AFTER_ATT.test(ft)) break;
+        if (/^(?:[-•–]\s*)?att\s/.test(ft)) {
+          started = true;
+          block.push(t.replace(/^[-•–]\s*/, ''));
+          continue;
+        }
+        if (!started) {
+          if (/^(?:kommunfullm|n\S+mnden|beslutar|att:?$)/.test(ft)) continue;
+          break;
+        }
+        // continuation line of the previous att-sats (a wrapped line), or the end of the list
+        if (/^\p{Lu}/u.test(t) && /[.;]$/.test(block[block.length - 1] ?? '')) break;
+        if (/\(\w{1,2}\)$/.test(t) && t.length < 50) break; // a signature
+        block[block.length - 1] += ` ${t}`;
+      }
+      items.push(...block.map((b) => squash(b)));
+      if (items.length) return items;
+    }
+    // "att"-lines anywhere (a motion without the intro sentence)
+    const atts: string[] = [];
+    for (const l of lines) if (/^att\s/i.test(l.text)) atts.push(squash(l.text));
+    return atts;
+  }
+  const h = inp.headings.findIndex((x) => x.def.id === 'forslag-till-beslut');
+  if (h < 0) {
+    // Flattened head: "Kommunstyrelsen föreslår kommunfullmäktige besluta följande …"
+    return [];
+  }
+  const start = inp.headings[h].end;
+  const end = h + 1 < inp.headings.length ? inp.headings[h + 1].start : Math.min(text.length, start + 3000);
+  const block = text.slice(start, end);
+  // drop page debris lines
+  const clean = block
+    .split(/\r?\n/)
+    .filter((l) => !PAGE_DEBRIS.test(fold(l.trim())) && !/^[!?¹²³]\s/.test(l.trim()))
+    .join('\n');
+  // the decision block may contain a sub-heading like "Socialnämndens beslut"
+  return splitItems(clean).filter((s) => !/^\S+s beslut:?$/i.test(s) && s.length > 3);
+}

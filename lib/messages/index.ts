@@ -1,0 +1,97 @@
+/**
+ * Messages between the extension's parts (side panel ⇄ content script ⇄
+ * background). Every message is parsed with these schemas on arrival, so a
+ * malformed or foreign message is ignored instead of crashing a listener.
+ */
+import { z } from 'zod';
+import { AnalysisResultSchema } from '../analysis/schema';
+
+const offset = z.number().int().nonnegative();
+
+/** Panel → content script: the page's analysis (running it if needed, even on pages that are no council document). */
+export const AnalyzeRequestSchema = z.object({ type: z.literal('remisskollen/analyze') });
+/** Panel → content script: scroll the document to [start, end) of the analysed text and flash it. */
+export const RevealRequestSchema = z.object({
+  type: z.literal('remisskollen/reveal'),
+  start: offset,
+  end: offset,
+});
+/** Content script → background: analyse this text off the page's main thread. */
+export const AnalyzeTextRequestSchema = z.object({
+  type: z.literal('remisskollen/analyze-text'),
+  text: z.string(),
+  date: z.string().optional(),
+});
+
+export const ContentRequestSchema = z.discriminatedUnion('type', [AnalyzeRequestSchema, RevealRequestSchema]);
+export type ContentRequest = z.infer<typeof ContentRequestSchema>;
+
+/** How the page was treated, for the panel to explain. */
+export const PageNoticeSchema = z.object({
+  code: z.enum(['too-many-citations', 'highlights-cleared', 'card-host-removed', 'highlight-unsupported', 'not-a-council-document']),
+  message: z.string(),
+});
+export type PageNotice = z.infer<typeof PageNoticeSchema>;
+
+export const AnalyzeResponseSchema = z.discriminatedUnion('ok', [
+  z.object({
+    ok: z.literal(true),
+    url: z.string(),
+    pageTitle: z.string(),
+    textLength: z.number().int().nonnegative(),
+    result: AnalysisResultSchema,
+    /** True when the page's references are highlighted (council documents, or the user asked). */
+    highlighted: z.boolean().default(false),
+    notices: z.array(PageNoticeSchema).default([]),
+  }),
+  z.object({
+    ok: z.literal(false),
+    /** One line of plain Swedish for the user. */
+    reason: z.string(),
+    /** The tab shows a PDF in the browser's own viewer: the panel offers "Öppna i Remisskollen". */
+    pdfUrl: z.string().optional(),
+  }),
+]);
+export type AnalyzeResponse = z.infer<typeof AnalyzeResponseSchema>;
+
+export const AnalyzeTextResponseSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), result: AnalysisResultSchema }),
+  z.object({ ok: z.literal(false), reason: z.string() }),
+]);
+export type AnalyzeTextResponse = z.infer<typeof AnalyzeTextResponseSchema>;
+
+/** Content script → any open panel: the page's analysis changed (navigation, dynamic content). */
+export const PageChangedSchema = z.object({ type: z.literal('remisskollen/page-changed'), url: z.string() });
+export type PageChanged = z.infer<typeof PageChangedSchema>;
+
+export const analyzeRequest = (): ContentRequest => ({ type: 'remisskollen/analyze' });
+export const revealRequest = (start: number, end: number): ContentRequest => ({ type: 'remisskollen/reveal', start, end });
+
+/** Card → background: the bundled text of one section, loaded lazily. */
+export const LawSectionRequestSchema = z.object({
+  type: z.literal('remisskollen/law-section'),
+  sfs: z.string().regex(/^\d{4}:\d{1,5}$/),
+  chapter: z.string().max(8).optional(),
+  section: z.string().max(8),
+});
+export type LawSectionRequest = z.infer<typeof LawSectionRequestSchema>;
+
+export const LawSectionResponseSchema = z.discriminatedUnion('ok', [
+  z.object({
+    ok: z.literal(true),
+    heading: z.string().optional(),
+    /** Paragraphs (stycken), in order. */
+    paragraphs: z.array(z.string()),
+    possiblyTruncated: z.boolean().default(false),
+    consolidatedThrough: z.string().optional(),
+  }),
+  z.object({ ok: z.literal(false) }),
+]);
+export type LawSectionResponse = z.infer<typeof LawSectionResponseSchema>;
+
+export const lawSectionRequest = (sfs: string, section: string, chapter?: string): LawSectionRequest => ({
+  type: 'remisskollen/law-section',
+  sfs,
+  section,
+  ...(chapter ? { chapter } : {}),
+});

@@ -1,0 +1,96 @@
+/**
+ * Title and name matching that survives OCR damage and small changes of
+ * wording: "Återinför Vällingbyteamet – motion från (L)" and "Motion om att
+ * återinföra Vällingbyteamet" are the same motion; so are "Vetenskaplig
+ * utvärdering av fältassistenter" and "Vetenskap1ig utvirdering av filtassistenter".
+ * Titles become sets of word skeletons without the words every title has
+ * ("motion", "om", "svar på remiss" …); two words match when equal, when one is
+ * a prefix of the other (inflection: "återinför"/"återinföra"), or within one
+ * edit (an OCR letter read as a consonant).
+ */
+import { boundedEditDistance } from '../text';
+import { foldedWords, skeleton } from './fold';
+
+/** Folded words that say nothing about which matter a title names. */
+const STOP = new Set(
+  [
+    'motion', 'motionen', 'motioner', 'om', 'att', 'av', 'fran', 'for', 'och', 'i', 'pa', 'till', 'med', 'mot',
+    'svar', 'remiss', 'remissen', 'remissvar', 'yttrande', 'over', 'angaende', 'ang', 'betraffande', 'gallande',
+    'tjansteutlatande', 'utlatande', 'utlatanden', 'protokoll', 'protokollsutdrag', 'utdrag', 'ur', 'arende',
+    'arendet', 'samt', 'en', 'ett', 'den', 'det', 'de', 'som', 'dnr', 'nr', 'kommunstyrelsen', 'kommunfullmaktige',
+    'stadens', 'staden', 'stockholms', 'stockholm', 'stad', 'fran', 'amne', 'rubrik', 'bilaga', 'forslag',
+    // party abbreviations, so "motion från (L)" adds nothing
+    's', 'm', 'l', 'c', 'v', 'mp', 'kd', 'sd', 'fi',
+  ],
+);
+
+/** The significant word skeletons of a title, in order, without repeats. */
+export function titleTokens(title: string): string[] {
+  const out: string[] = [];
+  for (const w of foldedWords(title)) {
+    if (STOP.has(w)) continue;
+    if (w.length < 2 && !/\d/.test(w)) continue;
+    const k = skeleton(w);
+    if (!out.includes(k)) out.push(k);
+  }
+  return out;
+}
+
+/** The inverted-index keys of a title: each token's first four skeleton letters. */
+export function titleKeys(tokens: string[]): string[] {
+  return [...new Set(tokens.map((t) => (/^\d+$/.test(t) ? t : t.slice(0, 4))))];
+}
+
+export function tokensMatch(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (/^\d+$/.test(a) || /^\d+$/.test(b)) return false;
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  if (short.length >= 4 && long.startsWith(short)) return true;
+  return short.length >= 5 && boundedEditDistance(a, b, 1) <= 1;
+}
+
+export interface TitleMatch {
+  /** Dice coefficient of the matched tokens (0..1). */
+  dice: number;
+  /** Matched tokens over the shorter title's tokens (0..1). */
+  containment: number;
+  score: number;
+}
+
+/** How well two token lists match; null when they do not name the same matter. */
+export function matchTitles(a: string[], b: string[]): TitleMatch | null {
+  const shorter = Math.min(a.length, b.length);
+  if (shorter < 2) return null;
+  const used = new Set<number>();
+  let matched = 0;
+  for (const x of a) {
+    for (let j = 0; j < b.length; j++) {
+      if (used.has(j) || !tokensMatch(x, b[j])) continue;
+      used.add(j);
+      matched++;
+      break;
+    }
+  }
+  const dice = (2 * matched) / (a.length + b.length);
+  const containment = matched / shorter;
+  if (containment < 0.8 || dice < 0.5) return null;
+  return { dice, containment, score: (dice + containment) / 2 };
+}
+
+/** A person's name as a comparable key: folded words' skeletons. "Anne-Lie Elfvén" → "an l elfvn". */
+export function nameKey(name: string): string {
+  return foldedWords(name.replace(/\([^)]*\)/g, ' ')).map(skeleton).join(' ');
+}
+
+/** Whether two names are the same person, allowing one OCR error. */
+export function namesMatch(a: string, b: string): boolean {
+  const x = nameKey(a);
+  const y = nameKey(b);
+  if (x.length === 0 || y.length === 0) return false;
+  return x === y || (Math.min(x.length, y.length) >= 6 && boundedEditDistance(x, y, 1) <= 1);
+}
+
+/** How many letters with Swedish diacritics a string has: a rough sign that OCR did not strip them. */
+export function diacriticCount(s: string): number {
+  return (s.match(/[åäöÅÄÖ]/g) ?? []).length;
+}
