@@ -14,10 +14,10 @@ import {
   type PageNotice,
 } from '@/lib/messages';
 import { extractPageTextAsync, type PageText } from '@/components/page-text';
-import { CARD_HOST_TAG } from './card-host';
+import { CARD_HOST_TAG } from '@/components/card-host';
 import { isCouncilDocument } from './detect';
-import { clearHighlights, highlightSupported, highlightsIntact, MAX_HIGHLIGHTS, paintHighlights, setActive, type Painted } from './highlights';
-import { Interactions, liveRange } from './interactions';
+import { clearHighlights, highlightSupported, highlightsIntact, MAX_HIGHLIGHTS, paintHighlights, setActive, type Painted } from '@/components/highlights';
+import { Interactions, liveRange } from '@/components/interactions';
 
 const REANALYSE_AFTER_MS = 750;
 
@@ -127,7 +127,7 @@ export class PageSession {
         `Sidan har ${analysed.result.citations.length.toLocaleString('sv-SE')} hänvisningar; de första ${MAX_HIGHLIGHTS.toLocaleString('sv-SE')} markeras.`,
       );
     }
-    this.interactions ??= new Interactions(this.ctx);
+    this.interactions ??= new Interactions(this.ctx.signal);
     this.interactions.update(analysed.page, analysed.result.citations, this.painted.ranges);
   }
 

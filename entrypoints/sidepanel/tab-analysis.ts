@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { analyzeRequest, AnalyzeResponseSchema, type AnalyzeResponse } from '@/lib/messages';
+import { analyzeRequest, AnalyzeResponseSchema, viewerRequest, type AnalyzeResponse, type ContentRequest } from '@/lib/messages';
 import { t } from '@/components/i18n';
 
 /**
@@ -16,7 +16,19 @@ export async function targetTabId(): Promise<number | null> {
 
 const READABLE_URL = /^(https?|file):/;
 
-/** Asks the tab's content script for its analysis; a one-line Swedish reason when it cannot. */
+/** True for a tab showing Remisskollen's own PDF viewer. */
+export function isViewerUrl(url: string | undefined): boolean {
+  // Cast: the viewer page's path is only known to WXT's generated types once the viewer entrypoint exists.
+  return Boolean(url?.startsWith((browser.runtime.getURL as (path: string) => string)('/viewer.html')));
+}
+
+/** Sends a request to whatever shows the tab's document: its content script, or Remisskollen's PDF viewer. */
+export async function sendToTab(tabId: number, url: string | undefined, request: ContentRequest): Promise<unknown> {
+  if (isViewerUrl(url)) return browser.runtime.sendMessage(viewerRequest(tabId, request));
+  return browser.tabs.sendMessage(tabId, request);
+}
+
+/** Asks the tab for its analysis; a one-line Swedish reason when it cannot. */
 export async function requestAnalysis(tabId: number): Promise<AnalyzeResponse> {
   let url: string | undefined;
   try {
@@ -24,9 +36,9 @@ export async function requestAnalysis(tabId: number): Promise<AnalyzeResponse> {
   } catch {
     return { ok: false, reason: t('unreadableNoTab') };
   }
-  if (url && !READABLE_URL.test(url)) return { ok: false, reason: t('unreadableBrowserPage') };
+  if (url && !READABLE_URL.test(url) && !isViewerUrl(url)) return { ok: false, reason: t('unreadableBrowserPage') };
   try {
-    const raw: unknown = await browser.tabs.sendMessage(tabId, analyzeRequest());
+    const raw: unknown = await sendToTab(tabId, url, analyzeRequest());
     const parsed = AnalyzeResponseSchema.safeParse(raw);
     return parsed.success ? parsed.data : { ok: false, reason: t('unreadableNotHtml') };
   } catch {

@@ -37,11 +37,14 @@ export function lagenNuFragment(t: Target, chaptered: boolean): string | null {
 export function statuteLinks(sfs: string, title: string, targets: Target[] | undefined, chaptered?: boolean): Link[] {
   const m = SFS.exec(sfs);
   if (!m) return [];
+  const knownTitle = !/^SFS /.test(title);
   const links: Link[] = [
-    {
-      label: `${title} (${sfs}) på riksdagen.se`,
-      url: `https://www.riksdagen.se/sv/dokument-och-lagar/dokument/svensk-forfattningssamling/${slug(title, sfs)}_sfs-${m[1]}-${m[2]}/`,
-    },
+    knownTitle
+      ? {
+          label: `${title} (${sfs}) på riksdagen.se`,
+          url: `https://www.riksdagen.se/sv/dokument-och-lagar/dokument/svensk-forfattningssamling/${slug(title, sfs)}_sfs-${m[1]}-${m[2]}/`,
+        }
+      : { label: `SFS ${sfs} hos Riksdagen (öppna data)`, url: `https://data.riksdagen.se/dokument/sfs-${m[1]}-${m[2]}.html` },
   ];
   let any = false;
   const withChapters = chaptered ?? (targets ?? []).some((t) => t.chapter);
@@ -52,7 +55,7 @@ export function statuteLinks(sfs: string, title: string, targets: Target[] | und
     any = true;
     links.push({ label: `${describeTarget(t)} på lagen.nu`, url: `https://lagen.nu/${m[1]}:${m[2]}#${frag}` });
   }
-  if (!any) links.push({ label: `${title} (${sfs}) på lagen.nu`, url: `https://lagen.nu/${m[1]}:${m[2]}` });
+  if (!any) links.push({ label: `${knownTitle ? `${title} (${sfs})` : `SFS ${sfs}`} på lagen.nu`, url: `https://lagen.nu/${m[1]}:${m[2]}` });
   return links;
 }
 

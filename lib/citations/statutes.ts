@@ -202,6 +202,9 @@ function itemAt(p: string, toks: Tok[], i: number, inherited: string | undefined
     if (a && paragraphsAt(toks, a[1])) {
       secs = [{ section: a[0] }];
       j = a[1];
+    } else if (a && isWord(toks[a[1]]) && toks[a[1]].v.length === 1 && /[a-z]/.test(toks[a[1]].v) && paragraphsAt(toks, a[1] + 1)) {
+      secs = [{ section: `${a[0]} ${toks[a[1]].v}` }];
+      j = a[1] + 1;
     }
   }
   if (!secs) {

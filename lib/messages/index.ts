@@ -95,3 +95,21 @@ export const lawSectionRequest = (sfs: string, section: string, chapter?: string
   section,
   ...(chapter ? { chapter } : {}),
 });
+
+/**
+ * Panel → Remisskollen's PDF viewer tab. Extension pages do not receive
+ * `tabs.sendMessage`, so the panel broadcasts with `runtime.sendMessage` and
+ * only the viewer whose own tab id matches answers.
+ */
+export const ViewerRequestSchema = z.object({
+  type: z.literal('remisskollen/viewer'),
+  tabId: z.number().int(),
+  request: ContentRequestSchema,
+});
+export type ViewerRequest = z.infer<typeof ViewerRequestSchema>;
+
+export const viewerRequest = (tabId: number, request: ContentRequest): ViewerRequest => ({
+  type: 'remisskollen/viewer',
+  tabId,
+  request,
+});

@@ -3,9 +3,8 @@
  * and the keyboard — Alt+Shift+N / Alt+Shift+P move to the next / previous
  * reference and open its card, Esc closes it.
  */
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Citation } from '@/lib';
-import type { PageText } from '@/components/page-text';
+import type { PageText } from './page-text';
 import { CardHost } from './card-host';
 import { setActive } from './highlights';
 
@@ -48,12 +47,14 @@ export class Interactions {
   private closeTimer: number | undefined;
   private pendingMove: MouseEvent | null = null;
 
-  constructor(private readonly ctx: ContentScriptContext) {
+  /** Listeners live as long as `signal` (the content script's, or a viewer page's). */
+  constructor(private readonly signal: AbortSignal) {
     this.card = new CardHost(() => this.close());
-    ctx.addEventListener(document, 'mousemove', (e) => this.onMove(e), { passive: true });
-    ctx.addEventListener(document, 'click', (e) => this.onClick(e), { capture: true });
-    ctx.addEventListener(document, 'keydown', (e) => this.onKey(e), { capture: true });
-    ctx.addEventListener(window, 'scroll', () => this.pinned || this.close(), { passive: true });
+    document.addEventListener('mousemove', (e) => this.onMove(e), { passive: true, signal });
+    document.addEventListener('click', (e) => this.onClick(e), { capture: true, signal });
+    document.addEventListener('keydown', (e) => this.onKey(e), { capture: true, signal });
+    window.addEventListener('scroll', () => this.pinned || this.close(), { passive: true, signal });
+    signal.addEventListener('abort', () => this.destroy());
   }
 
   update(page: PageText, citations: Citation[], ranges: (StaticRange | null)[]): void {
@@ -115,10 +116,10 @@ export class Interactions {
       const index = this.citationAt(move.clientX, move.clientY);
       clearTimeout(this.openTimer);
       if (index >= 0 && index !== this.current) {
-        this.openTimer = this.ctx.setTimeout(() => this.open(index, false), HOVER_OPEN_MS);
+        this.openTimer = window.setTimeout(() => this.open(index, false), HOVER_OPEN_MS);
       } else if (index < 0 && this.current >= 0 && !this.pinned) {
         clearTimeout(this.closeTimer);
-        this.closeTimer = this.ctx.setTimeout(() => this.close(), HOVER_CLOSE_MS);
+        this.closeTimer = window.setTimeout(() => this.close(), HOVER_CLOSE_MS);
       } else if (index === this.current) clearTimeout(this.closeTimer);
     });
   }

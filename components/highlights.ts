@@ -4,7 +4,7 @@
  * the extension's prefix so it cannot collide with the page's own.
  */
 import type { Citation, CitationKind } from '@/lib';
-import type { PageText } from '@/components/page-text';
+import type { PageText } from './page-text';
 
 export const HIGHLIGHT_PREFIX = 'remisskollen-';
 const KINDS: CitationKind[] = ['statute', 'preparatory', 'case-law', 'eu', 'regulation', 'case-number'];
