@@ -90,17 +90,22 @@ export class CardHost {
 
   private place(anchor: DOMRect): void {
     const box = this.box!;
-    const card = box.getBoundingClientRect();
+    const card = box.firstElementChild as HTMLElement | null;
+    if (card) card.style.maxHeight = '';
+    const { width, height } = box.getBoundingClientRect();
     const vw = document.documentElement.clientWidth;
     const vh = document.documentElement.clientHeight;
-    const below = anchor.bottom + GAP;
-    const above = anchor.top - GAP - card.height;
-    // Flip above near the bottom edge; never overlap the reference itself.
-    const top = below + card.height <= vh || above < 0 ? below : above;
-    const left = Math.max(GAP, Math.min(anchor.left, vw - card.width - GAP));
+    const spaceBelow = vh - anchor.bottom - 2 * GAP;
+    const spaceAbove = anchor.top - 2 * GAP;
+    // Below when it fits, else above (near the bottom edge), else the roomier side with the card scrolling.
+    const below = height <= spaceBelow || (height > spaceAbove && spaceBelow >= spaceAbove);
+    const room = below ? spaceBelow : spaceAbove;
+    const shown = Math.min(height, Math.max(room, 80));
+    if (card && height > room) card.style.maxHeight = `${Math.round(shown)}px`;
+    const top = below ? anchor.bottom + GAP : anchor.top - GAP - shown;
     box.style.top = `${Math.round(top)}px`;
-    box.style.left = `${Math.round(left)}px`;
-    box.dataset.placement = top === below ? 'below' : 'above';
+    box.style.left = `${Math.round(Math.max(GAP, Math.min(anchor.left, vw - width - GAP)))}px`;
+    box.dataset.placement = below ? 'below' : 'above';
   }
 
   hide(): void {

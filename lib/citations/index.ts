@@ -130,11 +130,17 @@ export function findCitations(text: string, options: FindCitationsOptions): Cita
   let pStart = 0;
   while (pStart <= nt.length) {
     let pEnd = nt.indexOf('\n', pStart);
+    // A blank line inside a citation (PDF and HTML debris): the paragraph goes on when
+    // the line ends without a full stop and the next starts with a digit, "(", ")", "§" or a lower-case letter.
+    while (pEnd >= 0 && pEnd > pStart && !/[.!?:]\s?$/.test(nt.slice(Math.max(pStart, pEnd - 2), pEnd)) && /^\s?[\d()§\p{Ll}]/u.test(nt.slice(pEnd + 1, pEnd + 3))) {
+      pEnd = nt.indexOf('\n', pEnd + 1);
+    }
     if (pEnd < 0) pEnd = nt.length;
-    const p = nt.slice(pStart, pEnd);
+    const p = nt.slice(pStart, pEnd).replace(/\n/g, ' ');
     if (p.length) {
       const mentions = findMentions(p, { registry, date, state });
-      const { groups } = findProvisions(p, mentions);
+      // Provisions need a digit ("3 kap. 5 §", "kap. 7 §") or a stycke word.
+      const { groups } = /\d|styck/.test(p) ? findProvisions(p, mentions) : { groups: [] as ProvisionGroup[] };
       const used = new Set<Mention>();
       for (const g of groups) if (g.mention) used.add(g.mention);
       type Ev = { s: number; g?: ProvisionGroup; m?: Mention };
@@ -157,8 +163,9 @@ export function findCitations(text: string, options: FindCitationsOptions): Cita
         }
         const g = ev.g as ProvisionGroup;
         let law = g.law;
-        if (!law && g.backRef) law = state.last;
-        if (!law && lastInPara && g.s - lastInPara.e <= CONTEXT_WINDOW) law = lastInPara.law;
+        if (g.relative) law = undefined;
+        else if (!law && g.backRef) law = state.last;
+        if (!law && !g.relative && !g.unknownLaw && lastInPara && g.s - lastInPara.e <= CONTEXT_WINDOW) law = lastInPara.law;
         const { problems, severities } = statuteProblems(law, g.targets, g, g.mention);
         const c: Omit<Citation, 'start' | 'end' | 'text'> = { kind: 'statute', targets: g.targets };
         if (law) {

@@ -89,8 +89,11 @@ export function findMentions(p: string, ctx: MentionContext): Mention[] {
     const ws = m.index;
     let we = ws + word.length;
     const lower = word.toLowerCase();
+    const last = lower.charCodeAt(lower.length - 1);
+    // Name forms end in -n/-s (definite, possessive), -g/-k/-a (lag, balk, förordning, stadga).
+    if (last !== 110 && last !== 115 && last !== 103 && last !== 107 && last !== 97) continue;
     const folded = foldName(word);
-    if (!LAW_SUFFIX.test(folded)) continue;
+    if (!LAW_SUFFIX.test(folded) && !registry.isName(folded) && !state.names.has(folded)) continue;
     let start = ws;
     let key = folded;
     const generic = GENERIC.has(folded);
@@ -183,9 +186,21 @@ export function findMentions(p: string, ctx: MentionContext): Mention[] {
     out.push({ s: start, e: we, kind: sfs ? 'sfs' : 'name', law, standalone: true });
   }
 
+  // Names are found in order: overlap checks by binary search.
+  const named = out.slice();
+  const overlapsNamed = (s: number, e: number): boolean => {
+    let lo = 0;
+    let hi = named.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (named[mid].e <= s) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < named.length && named[lo].s < e;
+  };
   // Bare "SFS 2022:1224".
   for (const m of p.matchAll(SFS_BARE)) {
-    if (out.some((x) => m.index < x.e && m.index + m[0].length > x.s)) continue;
+    if (overlapsNamed(m.index, m.index + m[0].length)) continue;
     const sfs = `${m[1]}:${Number(m[2])}`;
     out.push({ s: m.index, e: m.index + m[0].length, kind: 'sfs', law: resolveSfs(sfs, ''), standalone: true });
   }
@@ -195,7 +210,7 @@ export function findMentions(p: string, ctx: MentionContext): Mention[] {
     const abbr = m[0];
     const s = m.index;
     const e = s + abbr.length;
-    if (out.some((x) => s < x.e && e > x.s)) continue;
+    if (overlapsNamed(s, e)) continue;
     let law = state.abbrs.get(abbr);
     let alsoMeans: LawInfo[] | undefined;
     if (!law) {

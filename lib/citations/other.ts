@@ -67,7 +67,8 @@ export function findPreparatory(text: string): RawCitation[] {
     let id: string;
     if (m[1]) id = `${m[2]}:${Number(m[1])}`;
     else if (m[6]) id = `${m[3]}:${Number(m[6])}`;
-    else id = `${m[3]}:${m[4] ?? ''}${Number(m[5])}`;
+    // 1958 A/B: the spring session's numbers are plain ("1958:A 30" = 1958:30), the B session keeps its letter.
+    else id = `${m[3]}:${m[4] === 'B' ? 'B' : ''}${Number(m[5])}`;
     props.push({ s: m.index, id });
     push(m.index, m.index + m[0].length, 'prop', id, `prop. ${id}`);
   }
@@ -106,7 +107,7 @@ const CASE = new RegExp(
   'gu',
 );
 const JO = /(?<![\p{L}])(JO|JK)\s?(\d{4}\/\d{2})\s?s\.\s?(\d{1,4})(?!\d)/gu;
-const AUTH_DNR = /(?<![\p{L}])(?:dnr|änr|ärende nr)\.?\s?(\d{1,5}-\d{2,4}(?:-\d{2})?)(?![\d-])((?:(?:,\s?|\s(?:och|samt)\s)\d{1,5}-\d{2,4}(?:-\d{2})?(?![\d-]))*)/gu;
+const AUTH_DNR = /(?<![\p{L}])(?:dnr|änr|ärende nr)\.?\s?(\d{1,5}-\d{2,4}(?:-\d{2})?)(?![\d-])((?:(?:,\s?|\s(?:och|samt)\s)(?!\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?!\d))\d{1,5}-\d{2,4}(?:-\d{2})?(?![\d-]))*)/gu;
 const AUTH_CONTEXT = /(?<![\p{L}])(JO|JK|ARN)(?![\p{L}])|Justitieombudsm|Justitiekansl|Allmänna reklamationsnämnden/gu;
 const COURT_CASE = /(?<![\p{L}])(?:[Mm]ål|[Mm]ålnr)\.?\s?(?:nr\.?\s?)?([A-ZÅÄÖ]{1,2}\s?)?(\d{1,6}-\d{2}(?:\d{2})?)(?![\d-])/gu;
 
@@ -218,7 +219,6 @@ export function findEu(text: string, acts: readonly EuAct[]): RawCitation[] {
     add(m.index, m.index + m[0].length, celexOf(year, type, num));
   }
   for (const m of text.matchAll(EU_DIRECTIVE)) {
-    if (out.some((x) => m.index < x.e && m.index + m[0].length > x.s)) continue;
     add(m.index, m.index + m[0].length, celexOf(m[1], 'L', m[2]));
   }
   for (const m of text.matchAll(CELEX)) {
@@ -241,9 +241,7 @@ export function findEu(text: string, acts: readonly EuAct[]): RawCitation[] {
       prevWord = w;
       prevStart = s;
       if (start < 0) continue;
-      const e = s + w.length;
-      if (out.some((x) => start < x.e && e > x.s)) continue;
-      add(start, e, act.celex);
+      add(start, s + w.length, act.celex); // overlaps with longer EU citations are resolved by the caller
     }
   }
   return out;

@@ -19,6 +19,10 @@ export interface ProvisionGroup {
   backRef: boolean;
   /** Unknown abbreviation written as the law ("5 § XYZL"). */
   unknownAbbr?: string;
+  /** Followed by a law name the registry does not know: no context law. */
+  unknownLaw: boolean;
+  /** A stycke of the current section ("i första stycket"): never given a law. */
+  relative?: boolean;
 }
 
 const ORDINALS: Record<string, number> = {
@@ -27,6 +31,7 @@ const ORDINALS: Record<string, number> = {
 };
 const SEP_WORDS = new Set(['och', 'eller', 'samt', 'respektive', 'resp']);
 const CHAPTER_WORDS = new Set(['kap', 'kapitlet', 'kapitel']);
+const BARE_CUES = new Set(['i', 'enligt', 'av', 'se', 'jfr']);
 
 const isNum = (t: Tok | undefined): t is Tok => t !== undefined && t.type === 'num';
 const isWord = (t: Tok | undefined, v?: string): t is Tok => t !== undefined && t.type === 'word' && (v === undefined || t.v === v);
@@ -95,7 +100,7 @@ function sectionListAt(toks: Tok[], i: number): [SecNum[], number] | undefined {
   return undefined;
 }
 
-/** Points after § or stycket: "2", "2, 3 eller 4 b", "6)", "7.", "punkt 3", "andra punkten". */
+/** Points after § or stycket: "2", "2, 3 eller 4 b", "2-4", "6)", "7.", "f", "punkt 3", "andra punkten". */
 function pointsAt(toks: Tok[], i: number): [string[], number] | undefined {
   let j = i;
   if (isWord(toks[j], 'punkt') || isWord(toks[j], 'p')) {
@@ -104,31 +109,45 @@ function pointsAt(toks: Tok[], i: number): [string[], number] | undefined {
     return [[String(ordinalAt(toks[j]))], j + 2];
   }
   const points: string[] = [];
+  let end = j;
   for (let guard = 0; guard < 20; guard++) {
     const t = toks[j];
-    if (!isNum(t) || t.v.length > 3 || Number(t.v) === 0) break;
-    // Not a point when it starts the next provision ("2 § ", "3 kap.") or a number like "1 000".
-    const after = toks[j + 1];
+    let value: string;
     let k = j + 1;
-    let letter = '';
-    if (isWord(after) && after.v.length === 1 && /[a-h]/.test(after.v) && !isWord(toks[j + 2])) {
-      letter = ` ${after.v}`;
-      k += 1;
-    }
+    if (isNum(t) && t.v.length <= 3 && Number(t.v) !== 0) {
+      value = String(Number(t.v));
+      const after = toks[k];
+      if (isWord(after) && after.v.length === 1 && /[a-h]/.test(after.v) && !isWord(toks[k + 1]) && !isNum(toks[k + 1])) {
+        value += ` ${after.v}`;
+        k += 1;
+      }
+    } else if (isWord(t) && t.v.length === 1 && /[a-h]/.test(t.raw) && (isSep(toks[k]) || isSym(toks[k], ')') || toks[k] === undefined) && points.length === 0) {
+      value = t.v;
+    } else break;
     const nxt = toks[k];
     const nxtWord = nxt?.type === 'word' ? nxt.v : '';
-    if (isSection(nxt) || (isWord(nxt) && CHAPTER_WORDS.has(nxt.v)) || isNum(nxt) || isSym(nxt, ':') || isSym(nxt, '/') || isSym(nxt, '-')) break;
-    if (/^(st|stycket|styckena|mom|kr|kronor|ar|procent|dagar|manader|veckor|timmar|personer)$/.test(nxtWord)) break;
-    points.push(String(Number(t.v)) + letter);
+    if (isSection(nxt) || CHAPTER_WORDS.has(nxtWord) || isNum(nxt) || isSym(nxt, ':') || isSym(nxt, '/')) break;
+    if (/^(st|stycket|styckena|mom|kr|kronor|ar|procent|dagar|manader|veckor|timmar|personer|miljoner|tkr|mnkr)$/.test(nxtWord)) break;
+    // Range of points: "2-4", "2–4".
+    if (isDash(nxt) && isNum(toks[k + 1]) && !isSection(toks[k + 2]) && /^\d+$/.test(value)) {
+      const to = Number(toks[k + 1].v);
+      const from = Number(value);
+      if (to > from && to - from <= 20) {
+        for (let n = from; n <= to; n++) points.push(String(n));
+        k += 2;
+      } else break;
+    } else if (isDash(nxt)) break;
+    else points.push(value);
     j = k;
-    if (isSym(toks[j], ')') || (isSym(toks[j], '.') && !isWord(toks[j + 1]))) j += 1;
-    if (isSep(toks[j]) && isNum(toks[j + 1])) {
+    if (isSym(toks[j], ')') || (isSym(toks[j], '.') && !isWord(toks[j + 1]) && !isNum(toks[j + 1]))) j += 1;
+    end = j;
+    if (isSep(toks[j]) && (isNum(toks[j + 1]) || (isWord(toks[j + 1]) && toks[j + 1].v.length === 1))) {
       j += 1;
       continue;
     }
     break;
   }
-  return points.length ? [points, j] : undefined;
+  return points.length ? [points, end] : undefined;
 }
 
 /** Stycken: "andra stycket", "första och andra styckena", "2 st.", "1 st". */
@@ -216,6 +235,17 @@ function itemAt(p: string, toks: Tok[], i: number, inherited: string | undefined
   const targets = secs.map(base);
   // Qualifiers apply to the last section.
   const last = targets[targets.length - 1];
+  if (!last.sectionTo && isWord(toks[j], 'anvisningarna')) {
+    // Old tax laws: "41 § anvisningarna punkt 4 första stycket".
+    const pts = pointsAt(toks, j + 1);
+    if (pts && pts[0].length === 1) {
+      const par = paragraphsAt(toks, pts[1]);
+      targets.pop();
+      targets.push({ ...last, ...(par ? { paragraph: String(par[0][0]) } : {}), point: pts[0][0] });
+      j = par ? par[1] : pts[1];
+      return { targets, end: j, missingChapter, ...(chapter ? { chapter } : {}), chapterOnly: false };
+    }
+  }
   if (!last.sectionTo) {
     const par = paragraphsAt(toks, j);
     if (par) {
@@ -228,6 +258,17 @@ function itemAt(p: string, toks: Tok[], i: number, inherited: string | undefined
         j = pts[1];
         for (const pt of pts[0]) targets.push({ ...last, paragraph: String(par[0][0]), point: pt });
       } else for (const n of par[0]) targets.push({ ...last, paragraph: String(n) });
+      // "fjärde stycket 2 eller femte stycket", "3 st. och 4 st."
+      for (let guard = 0; guard < 6 && isSep(toks[j]); guard++) {
+        const more = paragraphsAt(toks, j + 1);
+        if (!more) break;
+        j = more[1];
+        const pts2 = pointsAt(toks, j);
+        if (pts2 && more[0].length === 1) {
+          j = pts2[1];
+          for (const pt of pts2[0]) targets.push({ ...last, paragraph: String(more[0][0]), point: pt });
+        } else for (const n of more[0]) targets.push({ ...last, paragraph: String(n) });
+      }
     } else {
       const pts = pointsAt(toks, j);
       if (pts) {
@@ -260,9 +301,26 @@ export function findProvisions(p: string, mentions: Mention[]): { groups: Provis
     while (k < toks.length && toks[k].s < offset) k += 1;
     return k;
   };
+  const usedAfter = new Set<Mention>();
   let i = 0;
   while (i < toks.length) {
     const t = toks[i];
+    if (t.type === 'word' && ORDINALS[t.v] !== undefined && isWord(toks[i - 1]) && BARE_CUES.has(toks[i - 1].v)) {
+      // "i första stycket", "enligt tredje stycket 2, 3 eller 4 b": the current section's stycke; no law.
+      const par = paragraphsAt(toks, i);
+      if (par && isWord(toks[par[1] - 1])) {
+        let j = par[1];
+        const targets: Target[] = [];
+        const pts = par[0].length === 1 ? pointsAt(toks, j) : undefined;
+        if (pts) {
+          j = pts[1];
+          for (const pt of pts[0]) targets.push({ paragraph: String(par[0][0]), point: pt });
+        } else for (const n of par[0]) targets.push({ paragraph: String(n) });
+        groups.push({ s: t.s, e: toks[j - 1].e, targets, missingChapter: false, backRef: false, unknownLaw: true, relative: true });
+        i = j;
+        continue;
+      }
+    }
     if (t.type !== 'num' && !(t.type === 'word' && t.v === 'kap')) {
       i += 1;
       continue;
@@ -272,7 +330,7 @@ export function findProvisions(p: string, mentions: Mention[]): { groups: Provis
       const after = toks[i + 3];
       const m = after ? mentionAt.get(after.s) : undefined;
       if (m && m.law && (m.kind === 'abbr' || m.kind === 'name')) {
-        groups.push({ s: t.s, e: m.e, targets: [{ chapter: String(Number(t.v)), section: String(Number(toks[i + 2].v)) }], missingChapter: false, law: m.law, mention: m, backRef: false });
+        groups.push({ s: t.s, e: m.e, targets: [{ chapter: String(Number(t.v)), section: String(Number(toks[i + 2].v)) }], missingChapter: false, law: m.law, mention: m, backRef: false, unknownLaw: false });
         i = tokAt(m.e, i + 3);
         continue;
       }
@@ -282,6 +340,7 @@ export function findProvisions(p: string, mentions: Mention[]): { groups: Provis
       i += 1;
       continue;
     }
+    // (bare stycke references are handled below, see findBareParagraphs)
     const items = [first];
     let end = first.end;
     let chapter = first.chapter;
@@ -307,12 +366,15 @@ export function findProvisions(p: string, mentions: Mention[]): { groups: Provis
     let backRef = false;
     let gEnd = toks[end - 1].e;
     let unknownAbbr: string | undefined;
+    let unknownLaw = false;
+    if (isSym(toks[k], '.') && toks[k + 1] && mentionAt.has(toks[k + 1].s)) k += 1;
     const m = toks[k] ? mentionAt.get(toks[k].s) : undefined;
     if (m && m.law) {
       law = m.law;
       mention = m;
       gEnd = m.e;
       end = tokAt(m.e, k);
+      usedAfter.add(m);
     } else if (
       toks[k] &&
       ((isWord(toks[k], 'samma') || isWord(toks[k], 'denna') || isWord(toks[k], 'namnda') || isWord(toks[k], 'sistnamnda')) &&
@@ -325,13 +387,16 @@ export function findProvisions(p: string, mentions: Mention[]): { groups: Provis
       backRef = true;
       gEnd = toks[k].e;
       end = k + 1;
+    } else if (isWord(toks[k]) && /(?:lagen|balken|forordningen|kungorelsen|stadgan)$/.test(toks[k].v) && toks[k].v.length > 7) {
+      // A law named by a name the registry does not know ("23 § okändalagen"): not the context law.
+      unknownLaw = true;
     } else if (toks[end] && isWord(toks[end]) && /^\p{Lu}[\p{L}]{1,7}$/u.test(toks[end].raw) && (toks[end].raw.match(/\p{Lu}/gu)?.length ?? 0) >= 2 && !isNum(toks[end + 1]) && !isSym(toks[end + 1], '-')) {
       unknownAbbr = toks[end].raw;
     }
     if (!law && !backRef) {
       // Law named right before: "Hälso- och sjukvårdslagen (2017:30) 3 kap. 1 §", "SoL 4 kap. 1 §".
       const before = mentionEndingAt.get(toks[i - 1]?.e ?? -1);
-      if (before && before.law && toks[i].sp && !/[.;]/.test(p.slice(before.e, t.s))) {
+      if (before && before.law && !usedAfter.has(before) && toks[i].sp && !/[.;]/.test(p.slice(before.e, t.s))) {
         law = before.law;
         mention = before;
       }
@@ -349,6 +414,7 @@ export function findProvisions(p: string, mentions: Mention[]): { groups: Provis
       ...(law ? { law, mention } : {}),
       backRef,
       ...(unknownAbbr ? { unknownAbbr } : {}),
+      unknownLaw,
     });
     i = Math.max(end, i + 1);
   }

@@ -177,8 +177,8 @@ function standsAlone(lines: Line[], i: number): boolean {
   if (/[,;]$/.test(line.text)) return false;
   if (i === 0 || lines[i - 1].blank) return true;
   const prev = lines[i - 1].text;
-  // previous line ends a sentence or is short layout (page header, date, heading)
-  return endsSentence(prev) || prev.length <= 40;
+  // previous line ends a sentence, is short layout (page header, date, heading) or footnote debris ("! Utdrag ur …")
+  return endsSentence(prev) || prev.length <= 40 || /^(?:[!?*¹²³]|\d{1,2})\s+\p{Lu}/u.test(prev);
 }
 
 export interface FoundHeading {

@@ -26,12 +26,13 @@ const VOWELS = /[aeiouy]/g;
 /**
  * A word's consonant skeleton: its first letter, then its consonants, with
  * doubled letters kept single. "Utvärdering", "utvirdering" and "utvardering"
- * all give "utvrdrng"; digits are kept as they are.
+ * all give "utvrdrng"; digits are kept as they are. OCR reads "l" as "i" or
+ * "1" and "m" as "rn" or "n", so "l" is left out and "m" counts as "n".
  */
 export function skeleton(word: string): string {
   if (word.length === 0) return word;
   if (/^\p{N}+$/u.test(word)) return word;
-  const rest = word.slice(1).replace(VOWELS, '');
+  const rest = word.slice(1).replace(VOWELS, '').replace(/l/g, '').replace(/m/g, 'n');
   let out = word[0];
   for (const ch of rest) if (ch !== out[out.length - 1]) out += ch;
   return out;

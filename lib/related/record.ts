@@ -60,9 +60,10 @@ function lawsOf(citations: Citation[]): CaseLawRef[] {
   for (const c of citations) {
     if (c.kind !== 'statute' || !c.law) continue;
     const name = c.law.abbreviation ?? c.law.title;
+    const title = name !== c.law.title ? { title: c.law.title } : {};
     const provisions = (c.targets ?? []).map(provisionLabel).filter((p) => p.length > 0);
-    if (provisions.length === 0) add({ sfs: c.law.sfs, name });
-    for (const provision of provisions) add({ sfs: c.law.sfs, name, provision });
+    if (provisions.length === 0) add({ sfs: c.law.sfs, name, ...title });
+    for (const provision of provisions) add({ sfs: c.law.sfs, name, ...title, provision });
   }
   return out;
 }

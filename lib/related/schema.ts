@@ -16,8 +16,10 @@ const isoDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/);
 export const LawRefSchema = z.object({
   /** SFS number, "2001:453". */
   sfs: z.string().min(1),
-  /** The law's abbreviation or title as the citation gave it: "SoL", "kommunallagen". */
+  /** The law's short name: its abbreviation, else its title ("SoL", "kommunallagen"). */
   name: z.string(),
+  /** The law's title, when it differs from `name` ("socialtjänstlagen"). */
+  title: z.string().optional(),
   /** The provision, "3 kap. 3 a §"; absent when the law was cited as a whole. */
   provision: z.string().optional(),
 });

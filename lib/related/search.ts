@@ -11,7 +11,7 @@ export function searchableText(r: CaseRecord): string {
       ...r.caseNumbers,
       ...r.refCaseNumbers,
       r.authority ?? '',
-      ...r.laws.map((l) => `${l.provision ?? ''} ${l.name} ${l.sfs}`),
+      ...r.laws.map((l) => `${l.provision ?? ''} ${l.name} ${l.title ?? ''} ${l.sfs}`),
       r.kind,
       r.url ?? '',
       r.fileName ?? '',

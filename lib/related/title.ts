@@ -46,7 +46,8 @@ export function tokensMatch(a: string, b: string): boolean {
   if (/^\d+$/.test(a) || /^\d+$/.test(b)) return false;
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
   if (short.length >= 4 && long.startsWith(short)) return true;
-  return short.length >= 5 && boundedEditDistance(a, b, 1) <= 1;
+  const max = short.length >= 8 ? 2 : short.length >= 5 ? 1 : 0;
+  return max > 0 && boundedEditDistance(a, b, max) <= max;
 }
 
 export interface TitleMatch {
@@ -77,17 +78,17 @@ export function matchTitles(a: string[], b: string[]): TitleMatch | null {
   return { dice, containment, score: (dice + containment) / 2 };
 }
 
-/** A person's name as a comparable key: folded words' skeletons. "Anne-Lie Elfvén" → "an l elfvn". */
+/** A person's name as a comparable key: folded words' skeletons. "Anne-Lie Elfvén" → "an l efvn". */
 export function nameKey(name: string): string {
   return foldedWords(name.replace(/\([^)]*\)/g, ' ')).map(skeleton).join(' ');
 }
 
-/** Whether two names are the same person, allowing one OCR error. */
+/** Whether two names are the same person: word by word, one OCR error allowed in words of five letters or more. */
 export function namesMatch(a: string, b: string): boolean {
-  const x = nameKey(a);
-  const y = nameKey(b);
-  if (x.length === 0 || y.length === 0) return false;
-  return x === y || (Math.min(x.length, y.length) >= 6 && boundedEditDistance(x, y, 1) <= 1);
+  const x = nameKey(a).split(' ').filter(Boolean);
+  const y = nameKey(b).split(' ').filter(Boolean);
+  if (x.length === 0 || x.length !== y.length) return false;
+  return x.every((w, i) => w === y[i] || (Math.min(w.length, y[i].length) >= 5 && boundedEditDistance(w, y[i], 1) <= 1));
 }
 
 /** How many letters with Swedish diacritics a string has: a rough sign that OCR did not strip them. */

@@ -11,6 +11,8 @@ export interface Span {
   text: string;
 }
 
+const CAN_END = new Set(['mm', 'osv', 'mfl', 'etc', 'od', 'ed', 'ua']);
+
 const isSpace = (c: string | undefined) => c === ' ' || c === '\t' || c === '\u00a0';
 
 /** Does the token that ends at `end` (exclusive, before a period) read as an abbreviation? */
@@ -19,6 +21,8 @@ function abbreviationBefore(text: string, periodAt: number): boolean {
   while (s > 0 && /[\p{L}.]/u.test(text[s - 1])) s--;
   const tok = text.slice(s, periodAt).toLowerCase().replace(/^\.+/, '');
   if (!tok) return false;
+  // "m.m.", "osv." and the like often end a sentence: then the capital letter after them decides
+  if (CAN_END.has(tok.replace(/\./g, '')) && /\s+\p{Lu}/u.test(text.slice(periodAt + 1, periodAt + 4))) return false;
   if (ABBREVIATION_SET.has(tok) || ABBREVIATION_SET.has(tok.replace(/\./g, ''))) return true;
   // initials "A." / acronyms with inner periods "e.Kr"
   if (/^\p{L}$/u.test(tok) && /\p{Lu}/u.test(text[s])) return true;

@@ -14,17 +14,20 @@ const FOLD: Record<string, string> = {
 };
 
 /** Lower-case, fold diacritics and common OCR substitutions, collapse spaces. */
+const PLAIN = /^[a-z]+$/;
+
 export function foldName(s: string): string {
   const lower = s.toLowerCase();
+  if (PLAIN.test(lower)) return lower;
   let out = '';
   for (let i = 0; i < lower.length; i++) {
     const ch = lower[i];
     const f = FOLD[ch];
     if (f !== undefined) out += f;
-    else if ((ch === '1' || ch === '0' || ch === '!' || ch === '|') && i > 0 && /\p{L}/u.test(lower[i - 1])) {
+    else if ((ch === '1' || ch === '0' || ch === '!' || ch === '|') && i > 0 && lower[i - 1] !== ' ' && /\p{L}/u.test(lower[i - 1])) {
       out += ch === '0' ? 'o' : 'i';
     } else if (ch === '\u00ad') continue;
-    else if (/\s/.test(ch)) {
+    else if (ch === ' ' || ch === '\n' || ch === '\t' || ch === '\u00a0') {
       if (!out.endsWith(' ')) out += ' ';
     } else out += ch;
   }

@@ -1,0 +1,93 @@
+/**
+ * Citation extraction benchmark: MB/s of findCitations on citation-dense Swedish text
+ * built from the fixtures (seeds + council-document excerpts + a block of statute,
+ * preparatory-work, case-law and EU references), at 1×, 4× and 16× (≥ 1 MB at 1×),
+ * next to a baseline measured in the same run: one pass of a single citation-like
+ * regex over the same text.
+ *
+ *   npx tsx scripts/bench-citations.ts      (or via scripts/bench.mjs: benchCitations())
+ */
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { findCitations } from '../lib/citations';
+
+const root = resolve(fileURLToPath(import.meta.url), '..', '..');
+
+const DENSE = `Enligt 3 kap. 5 § socialtjänstlagen (2001:453) och 4 kap. 1 § första stycket 2 SoL ska nämnden pröva rätten till bistånd.
+Av 11 kap. 1 och 2 §§ SoL, 1, 3 och 5 §§ LVU samt 2–4 §§ LSS följer att utredning ska inledas; jfr 4:1 SoL och 3 kap. 6 § SoL-insatser.
+Hälso- och sjukvårdslagen (2017:30) 3 kap. 1 § anger målet. Se även 6 kap. 4 §, 6 §, 10 § och 11 § arbetsmiljölagen (1977:1160).
+Förarbetena (prop. 2000/01:80 s. 91, SOU 2020:47 s. 12 och Ds 2019:4) samt bet. 2000/01:SoU23 och rskr. 2000/01:290 behandlar frågan.
+Rättspraxis: HFD 2018 ref. 5, RÅ 2004 ref. 8, NJA 2019 s. 504, AD 2008 nr 28, MÖD 2000:48 och JO 2019/20 s. 347; mål nr 1234-22.
+Behandlingen sker enligt artikel 6.1 e i förordning (EU) 2016/679 (dataskyddsförordningen) och direktiv 95/46/EG; se även SOSFS 2014:5 och HSLF-FS 2016:40.
+Ärendet har Dnr KS 2023/105 och dnr SN 2023/0456. § 14 Svar på remiss, bilaga 2, 1 000 kronor, 2023-05-17, tel. 08-508 000 00.
+`;
+
+function corpusText(): string {
+  const parts = [
+    readFileSync(join(root, 'tests/fixtures/seeds/stockholm-socialnamnden-remissvar-faltassistenter.txt'), 'utf8'),
+    readFileSync(join(root, 'tests/fixtures/seeds/stockholm-hagersten-alvsjo-yttrande-vallingbyteamet.txt'), 'utf8'),
+    readFileSync(join(root, 'tests/fixtures/citations/excerpts.txt'), 'utf8'),
+    DENSE.repeat(20),
+  ];
+  return parts.join('\n\n');
+}
+
+function build(minBytes: number): string {
+  const unit = corpusText();
+  const out: string[] = [];
+  let len = 0;
+  while (len < minBytes) {
+    out.push(unit);
+    len += unit.length;
+  }
+  return out.join('\n\n');
+}
+
+function time(fn: () => number, minMs = 300): { ms: number; result: number } {
+  let runs = 0;
+  let result = 0;
+  const t0 = performance.now();
+  let t = t0;
+  do {
+    result = fn();
+    runs += 1;
+    t = performance.now();
+  } while (t - t0 < minMs);
+  return { ms: (t - t0) / runs, result };
+}
+
+const BASELINE = /\d+\s?kap\.\s?\d+\s?§/g;
+
+export async function benchCitations(): Promise<string[]> {
+  const lines: string[] = ['Citation extraction (findCitations) vs. baseline (one pass of /\\d+\\s?kap\\.\\s?\\d+\\s?§/g):'];
+  const base = build(1_000_000);
+  const date = { date: '2024-01-01', dateKnown: true };
+  findCitations(base.slice(0, 50_000), date); // warm-up
+  let firstRate = 0;
+  for (const factor of [1, 4, 16]) {
+    const text = factor === 1 ? base : Array.from({ length: factor }, () => base).join('\n\n');
+    const mb = new TextEncoder().encode(text).length / 1e6;
+    const engine = time(() => findCitations(text, date).citations.length, factor === 16 ? 0 : 300);
+    const baseline = time(() => {
+      let n = 0;
+      BASELINE.lastIndex = 0;
+      while (BASELINE.exec(text)) n += 1;
+      return n;
+    });
+    const rate = mb / (engine.ms / 1000);
+    const baseRate = mb / (baseline.ms / 1000);
+    if (factor === 1) firstRate = rate;
+    lines.push(
+      `  ${String(factor).padStart(2)}× ${mb.toFixed(1).padStart(5)} MB: engine ${rate.toFixed(2).padStart(6)} MB/s (${engine.result} citations, ${(engine.ms / 1000).toFixed(2)} s)` +
+        `  baseline ${baseRate.toFixed(1).padStart(6)} MB/s (${baseline.result} matches)  ratio 1/${(baseRate / rate).toFixed(1)}` +
+        (factor > 1 ? `  speed vs 1×: ${(rate / firstRate).toFixed(2)}` : ''),
+    );
+  }
+  lines.push('  (linear when the speed at 4× and 16× stays near the 1× speed; target: engine ≥ 1/10 of the baseline)');
+  return lines;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  benchCitations().then((lines) => console.log(lines.join('\n')));
+}
