@@ -34,14 +34,18 @@ export class CardHost {
   private root: Root | null = null;
   private box: HTMLDivElement | null = null;
   private shownFor: Citation | null = null;
-  /** Set when the page removed our host element; the panel explains it. */
-  hostRemoved = false;
+  private removed = false;
+
+  /** True once the page has removed our host element; the panel explains it. */
+  get hostRemoved(): boolean {
+    return this.removed || (this.host !== null && !this.host.isConnected);
+  }
 
   constructor(private readonly onClose: () => void) {}
 
   private ensure(): HTMLDivElement {
     if (this.host && !this.host.isConnected) {
-      this.hostRemoved = true;
+      this.removed = true;
       this.root?.unmount();
       this.host = null;
     }

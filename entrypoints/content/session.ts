@@ -24,6 +24,7 @@ const REANALYSE_AFTER_MS = 750;
 interface Analysed {
   page: PageText;
   result: AnalysisResult;
+  truncated?: { citations: number; problems: number };
 }
 
 export class PageSession {
@@ -59,6 +60,7 @@ export class PageSession {
       pageTitle: document.title,
       textLength: done.page.text.length,
       result: done.result,
+      truncated: done.truncated,
       highlighted: this.painted !== null && this.painted.painted > 0,
       notices: [...this.notices].map(([code, message]) => ({ code, message })),
     };
@@ -105,7 +107,7 @@ export class PageSession {
     }
     if (!response) return { error: 'Remisskollen har uppdaterats eller startats om. Ladda om sidan.' };
     if (!response.ok) return { error: response.reason };
-    const analysed = { page, result: response.result };
+    const analysed: Analysed = { page, result: response.result, truncated: response.truncated };
     this.current = analysed;
     if (isCouncilDocument(analysed.result)) this.highlighting = true;
     else this.notices.set('not-a-council-document', 'Sidan ser inte ut som en nämndhandling.');
@@ -121,10 +123,11 @@ export class PageSession {
     }
     this.notices.delete('not-a-council-document');
     this.painted = paintHighlights(analysed.page, analysed.result.citations);
-    if (this.painted.truncated) {
+    const total = analysed.truncated?.citations ?? analysed.result.citations.length;
+    if (total > MAX_HIGHLIGHTS) {
       this.notices.set(
         'too-many-citations',
-        `Sidan har ${analysed.result.citations.length.toLocaleString('sv-SE')} hänvisningar; de första ${MAX_HIGHLIGHTS.toLocaleString('sv-SE')} markeras.`,
+        `Sidan har ${total.toLocaleString('sv-SE')} hänvisningar; de första ${MAX_HIGHLIGHTS.toLocaleString('sv-SE')} markeras.`,
       );
     }
     this.interactions ??= new Interactions(this.ctx.signal);

@@ -90,9 +90,9 @@ export function findPreparatory(text: string): RawCitation[] {
     push(m.index, m.index + m[0].length, 'dir', id, `dir. ${id}`);
   }
   // "a. prop. s. 51": the proposition cited last.
+  let pi = 0;
   for (const m of text.matchAll(APROP)) {
-    lastProp = undefined;
-    for (const p of props) if (p.s < m.index) lastProp = p.id;
+    while (pi < props.length && props[pi].s < m.index) lastProp = props[pi++].id;
     if (!lastProp) continue;
     const { pages } = pagesAt(text, m.index + m[0].length);
     if (!pages.length) continue;
@@ -148,8 +148,8 @@ export function findCaseLaw(text: string): RawCitation[] {
   }
   // JO, JK and ARN decisions by diarienummer, when the paragraph names the authority.
   for (const m of text.matchAll(AUTH_DNR)) {
-    const paraStart = text.lastIndexOf('\n', m.index) + 1;
-    const window = text.slice(Math.max(paraStart, m.index - 200), m.index);
+    let window = text.slice(Math.max(0, m.index - 200), m.index);
+    window = window.slice(window.lastIndexOf('\n') + 1); // same paragraph only
     let auth: string | undefined;
     for (const a of window.matchAll(AUTH_CONTEXT)) {
       const w = a[0];
@@ -247,7 +247,7 @@ export function findEu(text: string, acts: readonly EuAct[]): RawCitation[] {
   return out;
 }
 
-const REGULATION = /(?<![\p{L}-])([A-ZÅÄÖ]{1,8}(?:-[A-ZÅÄÖ]{1,4})?FS)\s?(\d{4})\s?:\s?(\d{1,4})(?!\d)/gu;
+const REGULATION = /(?<![\p{L}-])([A-ZÅÄÖ]{1,8}-?FS)\s?(\d{4})\s?:\s?(\d{1,4})(?!\d)/gu;
 
 export function findRegulations(text: string): RawCitation[] {
   const out: RawCitation[] = [];

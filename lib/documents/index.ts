@@ -11,6 +11,7 @@ import { findHeadings, labelFor, toSections, type FoundHeading, type HeadingDef 
 import { classify, type Subkind } from './kind';
 import { toLines } from './lines';
 import { findPersons } from './persons';
+import { restoreDiacritics } from './repair';
 
 export { findCaseNumbers, type CaseNumberMatch } from './case-numbers';
 export { HEADINGS, matchHeading, type HeadingDef } from './headings';
@@ -109,7 +110,8 @@ export function analyzeDocument(text: string, options: DocumentOptions = {}): Do
   const kind = kindResult.kind;
   facts.kind = kind;
   facts.confidence = kindResult.confidence;
-  facts.evidence = kindResult.evidence;
+  // evidence quotes the text; make OCR-damaged quotes readable ("Svar pa remiss fran" → "Svar på remiss från")
+  facts.evidence = kindResult.evidence.map((e) => restoreDiacritics(e, text));
 
   const inp = { text, folded, lines, flines, headings: found, kind, headEnd };
   const { officer, lines: officerLines } = findOfficer(inp);

@@ -84,7 +84,7 @@ const RE = {
   skrivelseTitle: /^(?:\d+\s+)?skrivelse(?:\s+(?:fr\S+n|till|om|ang\S+ende|avseende|g\S+llande|r\S+rande)\b|$)/,
   svarPaSkrivelse: /^(?:\d+\s+)?svar\s+p\S\s+skrivelse/,
   agendaHead: /^(?:f\S+redragningslista|dagordning|kallelse(?:\s+och\s+f\S+redragningslista)?|hoppa\s+\S+ver\s+navigering|din\s+position:|m\S+te\s+\d{4}-\d\d-\d\d$|sammantr\S+de\s+\d{4}-\d\d-\d\d$|inget\s+protokoll\s+har\s+publicerats|handlingar\s+till\s+\S+\s+sammantr\S+de)/,
-  agendaItem: /^(?:[•\-]\s*)?(?:§\s*\d+\s+)?(?:\d+\s+)?(?:godk\S+nnande\s+av\s+(?:dagordning|f\S+redragningslista)|fastst\S+llande\s+av\s+(?:dagordning|f\S+redragningslista)|val\s+av\s+(?:protokoll)?justerare|utseende\s+av\s+(?:protokoll)?justerare|sammantr\S+dets\s+\S+ppnande)/,
+  agendaItem: /^(?:[•-]\s*)?(?:§\s*\d+\s+)?(?:\d+\s+)?(?:godk\S+nnande\s+av\s+(?:dagordning|f\S+redragningslista)|fastst\S+llande\s+av\s+(?:dagordning|f\S+redragningslista)|val\s+av\s+(?:protokoll)?justerare|utseende\s+av\s+(?:protokoll)?justerare|sammantr\S+dets\s+\S+ppnande)/,
   agendaWeb: /^(?:klockan|plats|datum|ladda\s+ner\s+dokument|\d+kb\s+ladda|l\S+s\s+dokument\s+\(pdf\)|\S+rendedokument)$/,
 };
 

@@ -148,6 +148,7 @@ export class LawRegistry {
       this.laws.set(sfs, info);
     }
     this.hasIndex = true;
+    this.predecessorEnd = undefined;
   }
 
   /** Loads and adds the titles index through `loader` (no-op when already added). */
@@ -202,11 +203,15 @@ export class LawRegistry {
   /** The date a law took effect, as far as the data knows. */
   private from(law: LawInfo): string {
     if (law.inForceFrom) return law.inForceFrom;
-    for (const other of this.laws.values()) {
-      if (other.replacedBy === law.sfs && other.repealedOn) return other.repealedOn;
+    if (!this.predecessorEnd) {
+      this.predecessorEnd = new Map();
+      for (const other of this.laws.values()) {
+        if (other.replacedBy && other.repealedOn) this.predecessorEnd.set(other.replacedBy, other.repealedOn);
+      }
     }
-    return law.issued ?? MIN;
+    return this.predecessorEnd.get(law.sfs) ?? law.issued ?? MIN;
   }
+  private predecessorEnd: Map<string, string> | undefined;
 
   private to(law: LawInfo): string {
     if (law.repealedOn) return law.repealedOn;

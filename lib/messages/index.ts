@@ -42,6 +42,8 @@ export const AnalyzeResponseSchema = z.discriminatedUnion('ok', [
     result: AnalysisResultSchema,
     /** True when the page's references are highlighted (council documents, or the user asked). */
     highlighted: z.boolean().default(false),
+    /** Set when the lists were cut to fit a message: the full counts. */
+    truncated: z.object({ citations: z.number().int(), problems: z.number().int() }).optional(),
     notices: z.array(PageNoticeSchema).default([]),
   }),
   z.object({
@@ -55,7 +57,12 @@ export const AnalyzeResponseSchema = z.discriminatedUnion('ok', [
 export type AnalyzeResponse = z.infer<typeof AnalyzeResponseSchema>;
 
 export const AnalyzeTextResponseSchema = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), result: AnalysisResultSchema }),
+  z.object({
+    ok: z.literal(true),
+    result: AnalysisResultSchema,
+    /** Set when the lists were cut to fit a message: the full counts. */
+    truncated: z.object({ citations: z.number().int(), problems: z.number().int() }).optional(),
+  }),
   z.object({ ok: z.literal(false), reason: z.string() }),
 ]);
 export type AnalyzeTextResponse = z.infer<typeof AnalyzeTextResponseSchema>;

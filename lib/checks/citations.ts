@@ -1,0 +1,120 @@
+/**
+ * Citation rules the engine does not have: a law named without its SFS number
+ * at its first mention, and an abbreviation used before it is defined (law
+ * abbreviations from the engine's citations, and other abbreviations defined
+ * as "långt namn (FÖRK)").
+ */
+import type { Citation } from '../analysis/schema';
+import { fold } from '../documents/fold';
+import { PARTIES } from '../documents/persons';
+import { defaultRegistry } from '../laws/default';
+import type { RawFinding } from './types';
+
+const LAW_NAME = /\p{L}*(?:lag|lagen|lagens|balk|balken|balkens|formen|formens|ordning|ordningen|ordningens|stadga|stadgan)(?![\p{L}])/u;
+const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** "socialtjänstlagen (2025:400)" — the law's name form, else its title. */
+function display(sfs: string, fallbackTitle: string): string {
+  const info = defaultRegistry().get(sfs);
+  const name = info?.names[0];
+  const t = name && !name.startsWith('lagen ') ? name : (info?.title ?? fallbackTitle);
+  return `${t.charAt(0).toLowerCase()}${t.slice(1)} (${sfs})`;
+}
+
+function hasSfs(c: Citation, text: string, sfs: string): boolean {
+  const [y, n] = sfs.split(':');
+  const re = new RegExp(`(?<!\\d)${esc(y)}\\s?:\\s?${esc(n)}(?!\\d)`);
+  // the citation and what directly follows it ("Kommunallagen (2017:725)")
+  return re.test(c.text) || re.test(text.slice(c.end, c.end + 30).split('\n\n')[0]);
+}
+
+const nameUsed = (c: Citation) => LAW_NAME.test(fold(c.text));
+
+function abbreviationOnly(c: Citation): string | null {
+  const a = c.law?.abbreviation;
+  if (!a || nameUsed(c)) return null;
+  return new RegExp(`(?<![\\p{L}])${esc(a)}(?![\\p{L}])`, 'u').test(c.text) ? a : null;
+}
+
+export function lawFindings(text: string, citations: Citation[]): RawFinding[] {
+  const out: RawFinding[] = [];
+  const byLaw = new Map<string, Citation[]>();
+  for (const c of citations) {
+    if (c.kind !== 'statute' || !c.law) continue;
+    const list = byLaw.get(c.law.sfs) ?? [];
+    list.push(c);
+    byLaw.set(c.law.sfs, list);
+  }
+  for (const [sfs, list] of byLaw) {
+    const first = list[0];
+    if (hasSfs(first, text, sfs)) continue;
+    const full = display(sfs, first.law?.title ?? sfs);
+    const abbr = abbreviationOnly(first);
+    if (abbr) {
+      const def = list.slice(1).find((c) => nameUsed(c) || hasSfs(c, text, sfs));
+      if (def) {
+        out.push({
+          rule: 'abbreviation-before-definition',
+          code: 'law-abbreviation-before-definition',
+          severity: 'warning',
+          message: `Förkortningen ${abbr} används innan lagen skrivs ut (det görs först längre fram: "${def.text.replace(/\s+/g, ' ')}").`,
+          suggestion: `Skriv ut lagen första gången: ${full}, ${abbr}.`,
+          start: first.start,
+          end: first.end,
+        });
+        continue;
+      }
+      out.push({
+        rule: 'law-without-sfs',
+        code: 'law-abbreviation-only',
+        severity: 'warning',
+        message: `Lagen nämns bara med förkortningen ${abbr}, utan namn och SFS-nummer.`,
+        suggestion: `Skriv ut lagen första gången: ${full}, ${abbr}.`,
+        start: first.start,
+        end: first.end,
+      });
+      continue;
+    }
+    out.push({
+      rule: 'law-without-sfs',
+      code: 'law-without-sfs',
+      severity: 'warning',
+      message: `Lagen nämns första gången utan SFS-nummer ("${first.text.replace(/\s+/g, ' ')}").`,
+      suggestion: `Ange SFS-numret första gången: ${full}.`,
+      start: first.start,
+      end: first.end,
+    });
+  }
+  return out;
+}
+
+const PARTY_ABBR = new Set([...Object.values(PARTIES), ...Object.keys(PARTIES).map((k) => k.toUpperCase())]);
+// "individ- och familjeomsorg (IoF)", "Stockholms stads sociala investeringsfond (SIF)"
+const DEFINITION = /\p{L}[\p{L}-]*[ \t]*\(((?=(?:[^)]*\p{Lu}){2})\p{Lu}[\p{L}]{1,9})\)/gu;
+
+/** Other abbreviations: "(IoF)" defined after "IoF" was already used. Law abbreviations are left to lawFindings. */
+export function abbreviationFindings(text: string, citations: Citation[]): RawFinding[] {
+  const lawAbbr = new Set(citations.map((c) => c.law?.abbreviation).filter((a): a is string => !!a));
+  const out: RawFinding[] = [];
+  const seen = new Set<string>();
+  for (const m of text.matchAll(DEFINITION)) {
+    const abbr = m[1];
+    if (seen.has(abbr) || PARTY_ABBR.has(abbr) || lawAbbr.has(abbr)) continue;
+    seen.add(abbr);
+    const defAt = m.index + m[0].indexOf(`(${abbr})`);
+    const use = new RegExp(`(?<![\\p{L}\\p{N}])${esc(abbr)}(?![\\p{L}\\p{N}])`, 'u').exec(text.slice(0, defAt));
+    if (!use) continue;
+    const lineEnd = text.indexOf('\n', defAt);
+    const defText = text.slice(Math.max(text.lastIndexOf('\n', defAt) + 1, defAt - 60), lineEnd < 0 ? defAt + abbr.length + 2 : Math.min(lineEnd, defAt + abbr.length + 2)).trim();
+    out.push({
+      rule: 'abbreviation-before-definition',
+      code: 'abbreviation-before-definition',
+      severity: 'warning',
+      message: `Förkortningen ${abbr} används innan den förklaras (förklaringen kommer först längre fram: "…${defText}").`,
+      suggestion: `Skriv ut vad ${abbr} står för första gången förkortningen används.`,
+      start: use.index,
+      end: use.index + abbr.length,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,209 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CitationSchema, type Citation } from '../../../lib/analysis/schema';
+import { findCitations } from '../../../lib/citations';
+
+const fixtures = join(import.meta.dirname, '..', '..', 'fixtures');
+const seed000 = readFileSync(join(fixtures, 'seeds', 'stockholm-socialnamnden-remissvar-faltassistenter.txt'), 'utf8');
+const seed001 = readFileSync(join(fixtures, 'seeds', 'stockholm-hagersten-alvsjo-yttrande-vallingbyteamet.txt'), 'utf8');
+const excerpts = readFileSync(join(fixtures, 'citations', 'excerpts.txt'), 'utf8');
+
+const at = (date: string) => ({ date, dateKnown: true });
+const find = (text: string, date = '2024-01-01') => {
+  const r = findCitations(text, at(date));
+  for (const c of r.citations) {
+    expect(() => CitationSchema.parse(c)).not.toThrow();
+    expect(text.slice(c.start, c.end)).toBe(c.text);
+  }
+  return r;
+};
+const statutes = (text: string, date?: string): Citation[] => find(text, date).citations.filter((c) => c.kind === 'statute');
+const one = (text: string, date?: string): Citation => {
+  const s = statutes(text, date);
+  expect(s).toHaveLength(1);
+  return s[0];
+};
+
+describe('seed 000 (OCR-damaged remissvar)', () => {
+  const r = findCitations(seed000, { date: '2026-11-25', dateKnown: false });
+  const main = r.citations.find((c) => c.text.includes('3A §'));
+
+  it('resolves "3 kap. 3A § … socialtjianstlagen (2001:453), SoL"', () => {
+    expect(main).toBeDefined();
+    expect(main!.text).toBe('3 kap. 3A § och kap. 7 §\nsocialtjianstlagen (2001:453), SoL');
+    expect(main!.law).toMatchObject({ sfs: '2001:453', abbreviation: 'SoL', status: 'repealed', repealedOn: '2025-07-01', replacedBy: '2025:400' });
+    expect(main!.targets).toEqual([{ chapter: '3', section: '3 a' }, { section: '7' }]);
+    expect(main!.links?.map((l) => l.url)).toContain('https://lagen.nu/2001:453#K3P3a');
+  });
+
+  it('flags the chapter-less "kap. 7 §"', () => {
+    expect(main!.problems?.map((p) => p.code)).toContain('missing-chapter');
+    const p = r.problems.find((x) => x.code === 'missing-chapter');
+    expect(p).toMatchObject({ severity: 'warning', start: main!.start, end: main!.end });
+  });
+
+  it('binds the later "socialtjénstlagen" to the law the document defined', () => {
+    const later = r.citations.filter((c) => c.kind === 'statute' && c !== main);
+    expect(later.map((c) => c.law?.sfs)).toEqual(['2001:453']);
+  });
+
+  it('reports the repealed law as info when the document has no date', () => {
+    const p = r.problems.find((x) => x.code === 'repealed-law');
+    expect(p?.severity).toBe('info');
+    expect(p?.message).toMatch(/2025:400/);
+  });
+
+  it('finds the case number', () => {
+    expect(r.citations.find((c) => c.kind === 'case-number')?.ref).toBe('KS 2023/105');
+  });
+});
+
+describe('seed 001 (clean yttrande, 2023-08-24)', () => {
+  it('reads "den nya socialtjänstlagen" as the new law and plain socialtjänst as nothing', () => {
+    const r = find(seed001, '2023-08-24');
+    const s = r.citations.filter((c) => c.kind === 'statute');
+    expect(s.map((c) => [c.text, c.law?.sfs])).toEqual([['socialtjänstlagen', '2025:400']]);
+  });
+});
+
+describe('statute forms', () => {
+  it.each([
+    ['enligt 3 kap. 5 § SoL', [{ chapter: '3', section: '5' }]],
+    ['enligt 3 kap 5 § SoL', [{ chapter: '3', section: '5' }]],
+    ['enligt 5 kap. 1§ SoL', [{ chapter: '5', section: '1' }]],
+    ['enligt 3 kap. 3 a § SoL', [{ chapter: '3', section: '3 a' }]],
+    ['enligt 11 kap. 1 och 2 §§ SoL', [{ chapter: '11', section: '1' }, { chapter: '11', section: '2' }]],
+    ['enligt 1, 3 och 5 §§ LVU', [{ section: '1' }, { section: '3' }, { section: '5' }]],
+    ['enligt 2–4 §§ LVU', [{ section: '2', sectionTo: '4' }]],
+    ['enligt 2-4 §§ LVU', [{ section: '2', sectionTo: '4' }]],
+    ['enligt 1 § andra stycket LVU', [{ section: '1', paragraph: '2' }]],
+    ['enligt 4 kap. 1 § första stycket 2 SoL', [{ chapter: '4', section: '1', paragraph: '1', point: '2' }]],
+    ['enligt 9 § punkt 8 LSS', [{ section: '9', point: '8' }]],
+    ['enligt 4:1 SoL', [{ chapter: '4', section: '1' }]],
+  ])('%s', (text, targets) => {
+    const c = one(text);
+    expect(c.targets).toEqual(targets);
+    expect(c.law).toBeDefined();
+  });
+
+  it('finds the law named before the provision', () => {
+    const c = one('Hälso- och sjukvårdslagen (2017:30) 3 kap. 1 § anger målet.');
+    expect(c.law?.sfs).toBe('2017:30');
+    expect(c.targets).toEqual([{ chapter: '3', section: '1' }]);
+  });
+
+  it('finds laws by name with or without number', () => {
+    expect(one('enligt socialtjänstlagen (2001:453)').law?.sfs).toBe('2001:453');
+    expect(one('enligt lagen (1990:52) med särskilda bestämmelser om vård av unga').text).toBe(
+      'lagen (1990:52) med särskilda bestämmelser om vård av unga',
+    );
+    expect(one('Bestämmelser i kommunallagen om att förtroendevalda', '2016-03-01').law?.sfs).toBe('1991:900');
+    expect(one('enligt SFS 2022:1224').law?.sfs).toBe('2022:1224');
+  });
+
+  it('finds abbreviations inside compounds after a provision', () => {
+    const c = one('beslut om 3 kap. 6 § SoL-insatser fattas');
+    expect(c.text).toBe('3 kap. 6 § SoL');
+    expect(c.law?.sfs).toBe('2001:453');
+  });
+
+  it('real council-document citations', () => {
+    const r = find(excerpts, '2012-03-15');
+    const by = (t: string) => r.citations.find((c) => c.text.startsWith(t));
+    expect(by('6 kap 15 c första stycket FB')).toMatchObject({ law: { sfs: '1949:381' }, targets: [{ chapter: '6', section: '15 c', paragraph: '1' }] });
+    expect(by('SFS 2010:740')?.law?.sfs).toBe('2010:740');
+    expect(by('11 § MBL')).toMatchObject({ law: { sfs: '1976:580' }, targets: [{ section: '11' }] });
+    expect(by('2 kap 7 § FB')?.links?.map((l) => l.url)).toContain('https://lagen.nu/1949:381#K2P7');
+    expect(by('2 kap 7 § andra stycket föräldrabalken (FB)')?.links?.map((l) => l.url)).toContain('https://lagen.nu/1949:381#K2P7S2');
+    expect(by('lagen (2018:1 197) om Förenta nationernas')?.law?.sfs).toBe('2018:1197');
+    expect(by('socialtjänstlagen (SoL)')?.law?.sfs).toBe('2001:453');
+    expect(by('SOU 2022:70')).toMatchObject({ kind: 'preparatory', ref: 'SOU 2022:70' });
+    // Not citations: motion numbers, protocol paragraphs, dates.
+    for (const c of r.citations) expect(c.text).not.toMatch(/^§|KS 2009-0|^\(2008:25\)/);
+  });
+});
+
+describe('context and time', () => {
+  it('a bare provision belongs to the law named last in the paragraph', () => {
+    const r = statutes('Enligt socialtjänstlagen (2001:453) ska nämnden verka för detta. Av 7 kap. 17 § framgår mer.');
+    expect(r[1]).toMatchObject({ text: '7 kap. 17 §', law: { sfs: '2001:453' } });
+  });
+
+  it('"samma lag" refers back', () => {
+    const r = statutes('Se 4 § delgivningslagen (2010:1932). Av 3 § samma lag framgår att …');
+    expect(r[1]).toMatchObject({ text: '3 § samma lag', law: { sfs: '2010:1932' } });
+  });
+
+  it('leaves the law out when none can be known', () => {
+    const c = one('Det följer av 7 kap. 17 § att nämnden ska agera.');
+    expect(c.law).toBeUndefined();
+  });
+
+  it('SoL means 2001:453 before and 2025:400 from 2025-07-01; an SFS number wins', () => {
+    expect(one('enligt 4 kap. 1 § SoL', '2025-06-30').law?.sfs).toBe('2001:453');
+    expect(one('enligt 4 kap. 1 § SoL', '2025-07-01').law?.sfs).toBe('2025:400');
+    const c = one('enligt socialtjänstlagen (2001:453)', '2025-09-01');
+    expect(c.law?.sfs).toBe('2001:453');
+    expect(c.problems?.[0]).toMatchObject({ code: 'repealed-law' });
+    expect(findCitations('enligt socialtjänstlagen (2001:453)', at('2025-09-01')).problems[0].severity).toBe('error');
+  });
+
+  it('reports a section the registry knows does not exist', () => {
+    const c = one('enligt 3 kap. 99 § socialtjänstlagen (2001:453)', '2024-01-01');
+    expect(c.problems?.map((p) => p.code)).toEqual(['unknown-section']);
+  });
+
+  it('reports an ambiguous abbreviation once', () => {
+    const r = find('enligt 6 kap. 1 § KL och 5 kap. 2 § KL', '2024-01-01');
+    expect(r.problems.filter((p) => p.code === 'ambiguous-law')).toHaveLength(1);
+    expect(r.citations[0].law?.sfs).toBe('2017:725');
+  });
+});
+
+describe('other kinds', () => {
+  const r = find(
+    'Se prop. 2000/01:80 s. 91, SOU 2020:47, Ds 2019:4, bet. 2000/01:SoU23, rskr. 2000/01:290 och dir. 2021:12. ' +
+      'HFD 2018 ref. 5, RÅ 2004 ref. 8, NJA 2019 s. 504, AD 2008 nr 28, MÖD 2000:48, MIG 2011:4, JO 2019/20 s. 347, mål nr 1234-22. ' +
+      'Enligt artikel 6.1 e i förordning (EU) 2016/679 och GDPR samt dataskyddsförordningen, direktiv 95/46/EG. ' +
+      'SOSFS 2014:5 och HSLF-FS 2016:40. Dnr KS 2023/105, dnr SN 2023/0456.',
+  );
+  const refs = r.citations.map((c) => `${c.kind}:${c.ref}`);
+  it('finds them with normalised refs', () => {
+    expect(refs).toEqual([
+      'preparatory:prop. 2000/01:80', 'preparatory:SOU 2020:47', 'preparatory:Ds 2019:4', 'preparatory:bet. 2000/01:SoU23',
+      'preparatory:rskr. 2000/01:290', 'preparatory:dir. 2021:12',
+      'case-law:HFD 2018 ref. 5', 'case-law:RÅ 2004 ref. 8', 'case-law:NJA 2019 s. 504', 'case-law:AD 2008 nr 28',
+      'case-law:MÖD 2000:48', 'case-law:MIG 2011:4', 'case-law:JO 2019/20 s. 347', 'case-law:mål nr 1234-22',
+      'eu:32016R0679', 'eu:32016R0679', 'eu:32016R0679', 'eu:31995L0046',
+      'regulation:SOSFS 2014:5', 'regulation:HSLF-FS 2016:40', 'case-number:KS 2023/105', 'case-number:SN 2023/0456',
+    ]);
+  });
+  it('links them', () => {
+    const url = (ref: string) => r.citations.find((c) => c.ref === ref)?.links?.[0]?.url;
+    expect(url('prop. 2000/01:80')).toBe('https://lagen.nu/prop/2000/01:80#sid91');
+    expect(url('HFD 2018 ref. 5')).toBe('https://lagen.nu/dom/hfd/2018:5');
+    expect(url('NJA 2019 s. 504')).toBe('https://lagen.nu/dom/nja/2019s504');
+    expect(r.citations.find((c) => c.ref === '32016R0679')?.text).toBe('artikel 6.1 e i förordning (EU) 2016/679');
+  });
+
+  it('does not cite protocol paragraphs, amounts, dates, years, phone numbers or attachments', () => {
+    const text = '§ 14 Svar på remiss. Kostnaden är 1 000 kronor 2023. Beslut 2023-05-17 § 4. Tel. 08-508 223 10. Se bilaga 2 och punkt 3 i bilagan. (KS 2009-05-26, § 104) § 63/20';
+    expect(find(text).citations).toEqual([]);
+  });
+});
+
+describe('OCR damage', () => {
+  it.each([
+    'enligt 3 kap. 5 § socialtjanstlagen',
+    'enligt 3 kap. 5 § socialtjianstlagen',
+    'enligt 3 kap. 5 § soc1altjänstlagen',
+    'enligt 3 kap.5 § socialtjänstlagen',
+    'enligt 3\nkap. 5 §\nsocialtjänstlagen',
+    'enligt 3 kap. 5 § social-\ntjänstlagen',
+  ])('%j', (text) => {
+    const c = one(text, '2024-01-01');
+    expect(c.law?.sfs).toBe('2001:453');
+    expect(c.targets).toEqual([{ chapter: '3', section: '5' }]);
+  });
+});
