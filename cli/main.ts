@@ -11,6 +11,7 @@ import { AnalysisResultSchema, analyze, offsetErrors } from '../lib/analysis';
 import type { AnalysisResult } from '../lib/analysis';
 import { ReadError, readInput } from './readers';
 import { formatReport } from './report';
+import { installTitleIndexSync } from '../lib/laws/node-loader';
 
 export const EXIT_OK = 0;
 export const EXIT_PROBLEMS = 1;
@@ -123,6 +124,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   }
   if (values.profile !== undefined && values.profile.trim() === '') return usageError('--profile behöver ett namn');
 
+  // Titles of every SFS number, so a law cited only by its number is named too.
+  installTitleIndexSync();
   let unreadable = false;
   let errorsFound = false;
   let first = true;

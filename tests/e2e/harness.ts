@@ -3,7 +3,7 @@
  * an unpacked extension in a fresh profile, and finds its id from the service
  * worker's URL.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -15,7 +15,39 @@ export interface ExtensionBrowser {
   context: BrowserContext;
   extensionId: string;
   serviceWorker: Worker;
-  close(): Promise<void>;
+  /** Closes the browser and returns every URL it requested that is not on this machine (from Chromium's net log). */
+  close(): Promise<string[]>;
+}
+
+const LOCAL_URL = /^(?:https?|wss?):\/\/(?:127\.0\.0\.1|localhost|\[::1\])(?::\d+)?\//;
+
+interface NetLog {
+  constants: { logEventTypes: Record<string, number> };
+  events: { type: number; params?: { url?: string; initiator?: string } }[];
+}
+
+/**
+ * URLs that a page or the extension asked for (a request with an origin as
+ * initiator) and that leave the machine, from Chromium's net log. The
+ * browser's own housekeeping (update checks, account pings) has no origin as
+ * initiator and is not the extension's doing.
+ */
+export function externalUrls(netLog: string): string[] {
+  let log: NetLog;
+  try {
+    log = JSON.parse(netLog) as NetLog;
+  } catch {
+    // The log of a browser that did not close cleanly lacks its closing brackets.
+    log = JSON.parse(`${netLog.replace(/,\s*$/, '')}]}`) as NetLog;
+  }
+  const startJob = log.constants.logEventTypes.URL_REQUEST_START_JOB;
+  const urls = new Set<string>();
+  for (const e of log.events) {
+    const url = e.params?.url;
+    if (e.type !== startJob || !url || LOCAL_URL.test(url) || !/^(?:https?|wss?|ftp):/.test(url)) continue;
+    if (e.params?.initiator && e.params.initiator !== 'not an origin') urls.add(`${url} (från ${e.params.initiator})`);
+  }
+  return [...urls];
 }
 
 export function chromePath(): string {
@@ -27,7 +59,9 @@ export async function launchWithExtension(): Promise<ExtensionBrowser> {
     throw new Error(`Ingen byggd extension i ${EXTENSION_DIR}: kör "npx wxt build" först.`);
   }
   const userDataDir = await mkdtemp(join(tmpdir(), 'remisskollen-e2e-'));
+  const netLog = join(userDataDir, 'netlog.json');
   const args = [
+    `--log-net-log=${netLog}`,
     '--headless=new',
     `--disable-extensions-except=${EXTENSION_DIR}`,
     `--load-extension=${EXTENSION_DIR}`,
@@ -55,7 +89,9 @@ export async function launchWithExtension(): Promise<ExtensionBrowser> {
     serviceWorker,
     close: async () => {
       await context.close();
+      const log = await readFile(netLog, 'utf8').catch(() => '');
       await rm(userDataDir, { recursive: true, force: true });
+      return externalUrls(log);
     },
   };
 }

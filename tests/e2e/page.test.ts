@@ -18,7 +18,6 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await ext?.close();
   await server?.close();
 });
 
@@ -133,5 +132,11 @@ describe('highlights on a council document', () => {
     await page.click('#expand');
     await expect.poll(async () => (await paintedRanges(page)).map((r) => r.text), { timeout: 10_000 }).toContain('2 § LVU');
     await page.close();
+  });
+
+  // Last: closing the browser flushes its net log, which records every request any part of it made.
+  it('made no network request beyond this machine', async () => {
+    const external = await ext.close();
+    expect(external).toEqual([]);
   });
 });
