@@ -10,6 +10,8 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'sv',
     permissions: ['storage', 'activeTab', 'scripting', 'tabs'],
+    // Further sites only when the user grants them on the options page (or clicks the toolbar button: activeTab).
+    optional_host_permissions: ['<all_urls>'],
     action: { default_title: 'Remisskollen' },
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'remisskollen@stockholm.example', strict_min_version: '128.0' } } }

@@ -1,6 +1,7 @@
 import { defineBackground } from 'wxt/utils/define-background';
 import { setUpAnalysis } from './analysis';
 import { setUpLawTexts } from './laws';
+import { setUpGrantedSites } from './sites';
 import { setUpToolbarButton } from './toolbar';
 
 // One feature, one file: each module registers its own listeners.
@@ -8,4 +9,5 @@ export default defineBackground(() => {
   setUpToolbarButton();
   setUpAnalysis();
   setUpLawTexts();
+  setUpGrantedSites();
 });

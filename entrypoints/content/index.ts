@@ -3,6 +3,7 @@ import { ContentRequestSchema, type AnalyzeResponse } from '@/lib/messages';
 import { onMessage } from '@/components/messaging';
 import { looksLikeCouncilPage } from './detect';
 import { PageSession } from './session';
+import { settings } from '@/components/settings';
 
 export default defineContentScript({
   // Council-document hosts, and local copies (the bundled samples are served on 127.0.0.1).
@@ -12,6 +13,13 @@ export default defineContentScript({
   main(ctx) {
     // Only the top document: frames get no highlights of their own (a page inside a frame is left alone).
     if (window.top !== window) return;
+    // Injected again (the panel's "Analysera sidan", a registered site)? One session per page.
+    const flag = globalThis as { __remisskollen?: boolean };
+    if (flag.__remisskollen) return;
+    flag.__remisskollen = true;
+    ctx.onInvalidated(() => {
+      flag.__remisskollen = false;
+    });
 
     if (document.contentType === 'application/pdf') {
       // The browser's own PDF viewer cannot be scripted: offer Remisskollen's viewer instead.
@@ -30,8 +38,9 @@ export default defineContentScript({
     ctx.onInvalidated(stop);
 
     const headings = [...document.querySelectorAll('h1, h2, h3')].slice(0, 5).map((h) => h.textContent ?? '');
-    if (looksLikeCouncilPage({ url: location.href, title: document.title, headings })) {
-      void session.analysis(false);
-    }
+    void settings.get().then(({ highlightEverywhere }) => {
+      if (highlightEverywhere) void session.analysis(true);
+      else if (looksLikeCouncilPage({ url: location.href, title: document.title, headings })) void session.analysis(false);
+    });
   },
 });

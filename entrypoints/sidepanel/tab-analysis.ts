@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { analyzeRequest, AnalyzeResponseSchema, viewerRequest, type AnalyzeResponse, type ContentRequest } from '@/lib/messages';
 import { t } from '@/components/i18n';
+import { CONTENT_SCRIPT_FILE } from '@/components/content-script-file';
 
 /**
  * Which tab the panel shows: `?tabId=N` when the panel page was opened for a
@@ -38,11 +39,19 @@ export async function requestAnalysis(tabId: number): Promise<AnalyzeResponse> {
   }
   if (url && !READABLE_URL.test(url) && !isViewerUrl(url)) return { ok: false, reason: t('unreadableBrowserPage') };
   try {
-    const raw: unknown = await sendToTab(tabId, url, analyzeRequest());
-    const parsed = AnalyzeResponseSchema.safeParse(raw);
-    return parsed.success ? parsed.data : { ok: false, reason: t('unreadableNotHtml') };
+    return parse(await sendToTab(tabId, url, analyzeRequest()));
   } catch {
-    // No content script answered: the page is not one we may read (no host permission yet).
-    return { ok: false, reason: t('unreadableNoAccess') };
+    // No content script on the page: inject it where the user's toolbar click (activeTab) or a granted site allows.
   }
+  try {
+    await browser.scripting.executeScript({ target: { tabId }, files: [`/${CONTENT_SCRIPT_FILE}`] });
+    return parse(await sendToTab(tabId, url, analyzeRequest()));
+  } catch {
+    return { ok: false, reason: t('unreadableNoAccess'), needsAccess: true };
+  }
+}
+
+function parse(raw: unknown): AnalyzeResponse {
+  const parsed = AnalyzeResponseSchema.safeParse(raw);
+  return parsed.success ? parsed.data : { ok: false, reason: t('unreadableNotHtml') };
 }

@@ -52,6 +52,8 @@ export const AnalyzeResponseSchema = z.discriminatedUnion('ok', [
     reason: z.string(),
     /** The tab shows a PDF in the browser's own viewer: the panel offers "Öppna i Remisskollen". */
     pdfUrl: z.string().optional(),
+    /** The extension may not read the page yet: the panel offers to grant access to the site. */
+    needsAccess: z.boolean().optional(),
   }),
 ]);
 export type AnalyzeResponse = z.infer<typeof AnalyzeResponseSchema>;
