@@ -9,8 +9,9 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { AnalysisResultSchema, analyze, offsetErrors } from '../lib/analysis';
 import type { AnalysisResult } from '../lib/analysis';
+import { runCheck } from './check';
 import { ReadError, readInput } from './readers';
-import { formatReport } from './report';
+import { formatReport } from '../lib/report';
 import { installTitleIndexSync } from '../lib/laws/node-loader';
 
 export const EXIT_OK = 0;
@@ -21,6 +22,7 @@ const PROG = 'remisskollen';
 
 export const USAGE = `Användning:
   ${PROG} analyze FIL... [--json] [--date ÅÅÅÅ-MM-DD] [--profile NAMN]
+  ${PROG} check FIL... [--profile NAMN] [--json] [--ignore REGEL,...]   (se "${PROG} check --help")
   ${PROG} --help | --version
 
 Analyserar nämndhandlingar: dokumenttyp, uppgifter, avsnitt och lagrumshänvisningar.
@@ -94,6 +96,8 @@ export function hasErrors(result: AnalysisResult): boolean {
 
 /** Runs the CLI; resolves to the exit status. Never calls process.exit. */
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+  // `check` has its own flags (cli/check.ts)
+  if (argv[0] === 'check') return runCheck(argv.slice(1), io);
   const usageError = (message: string): number => {
     io.stderr(`${PROG}: ${message}\nSkriv "${PROG} --help" för hjälp.\n`);
     return EXIT_UNREADABLE;
@@ -116,7 +120,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   }
   const [command, ...files] = positionals;
   if (command === undefined) return usageError('ange ett kommando, t.ex. "analyze FIL"');
-  if (command !== 'analyze') return usageError(`okänt kommando "${command}" (finns: analyze)`);
+  if (command !== 'analyze') return usageError(`okänt kommando "${command}" (finns: analyze, check)`);
   if (files.length === 0) return usageError('ange minst en fil att analysera (eller "-" för standard in)');
   if (files.filter((f) => f === '-').length > 1) return usageError('"-" (standard in) kan bara anges en gång');
   if (values.date !== undefined && !isValidIsoDate(values.date)) {
@@ -164,7 +168,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     if (hasErrors(result)) errorsFound = true;
     if (values.json) io.stdout(`${JSON.stringify(result)}\n`);
     else {
-      io.stdout(`${first ? '' : '\n'}${formatReport(result, text)}`);
+      io.stdout(`${first ? '' : '\n'}${formatReport(result, { text })}`);
       first = false;
     }
   }

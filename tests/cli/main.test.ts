@@ -20,7 +20,7 @@ vi.mock('../../lib/analysis/analyze', () => ({
 }));
 
 const { main, isValidIsoDate, hasErrors } = await import('../../cli/main');
-const { formatReport } = await import('../../cli/report');
+const { formatReport } = await import('../../lib/report');
 
 const TEXT = 'Enligt 11 kap. 1 § SoL och prop. 2000/01:80 ska nämnden utreda.\nSe även 5 kap. 1 § socialtjänstlagen.';
 
@@ -121,7 +121,7 @@ describe('--date', () => {
 describe('formatReport', () => {
   it('reports a full result in Swedish: facts, sections, citations by law, problems by severity', () => {
     const result = AnalysisResultSchema.parse({ ...FULL, file: 'handling.pdf' });
-    const report = formatReport(result, TEXT);
+    const report = formatReport(result, { text: TEXT });
     expect(report).toContain('Remisskollen – handling.pdf');
     expect(report).toMatch(/Dokumenttyp:\s+tjänsteutlåtande \(säkerhet 90 %\)/);
     expect(report).toMatch(/Titel:\s+Remiss av motion om utvärdering av fältassistenter/);
@@ -147,7 +147,7 @@ describe('formatReport', () => {
   });
 
   it('reports the shallow result without crashing', () => {
-    const report = formatReport(EMPTY, 'text');
+    const report = formatReport(EMPTY, { text: 'text' });
     expect(report).toMatch(/Dokumenttyp:\s+okänd/);
     expect(report).toContain('Hänvisningar: inga hittade');
     expect(report).toContain('Problem: inga');
