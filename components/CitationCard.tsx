@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { Citation } from '@/lib';
 import type { LawSectionResponse } from '@/lib/messages';
-import { KIND_LABEL, formatSwedishDate, normalizedCitation, provisions } from './citation-format';
+import { formatDate, kindLabel, normalizedCitation, provisions } from './citation-format';
+import { t } from './i18n';
 
 export interface CitationCardProps {
   citation: Citation;
@@ -44,11 +45,11 @@ export function CitationCard({ citation: c, loadSection, copy, onClose }: Citati
   const pointPrefix = first?.point ? `${first.point}.` : null;
 
   return (
-    <article className="rk-card" aria-label={`${KIND_LABEL[c.kind]}: ${normalizedCitation(c)}`}>
+    <article className="rk-card" aria-label={`${kindLabel(c.kind)}: ${normalizedCitation(c)}`}>
       <header className="rk-card-header">
-        <span className="rk-card-kind">{KIND_LABEL[c.kind]}</span>
+        <span className="rk-card-kind">{kindLabel(c.kind)}</span>
         {onClose && (
-          <button type="button" className="rk-card-close" onClick={onClose} aria-label="Stäng">
+          <button type="button" className="rk-card-close" onClick={onClose} aria-label={t('cardClose')}>
             ×
           </button>
         )}
@@ -61,12 +62,12 @@ export function CitationCard({ citation: c, loadSection, copy, onClose }: Citati
           {where && <p className="rk-card-where">{where}</p>}
           {law.status === 'repealed' ? (
             <p className="rk-card-status rk-repealed" data-testid="card-status">
-              Upphävd{law.repealedOn ? ` ${formatSwedishDate(law.repealedOn)}` : ''}
-              {law.replacedBy ? `, ersatt av ${law.replacedBy}` : ''}
+              {law.repealedOn ? t('cardRepealedOn', formatDate(law.repealedOn)) : t('cardRepealed')}
+              {law.replacedBy ? `, ${t('cardReplacedBy', law.replacedBy)}` : ''}
             </p>
           ) : (
             <p className="rk-card-status rk-in-force" data-testid="card-status">
-              Gällande
+              {t('cardInForce')}
             </p>
           )}
         </>
@@ -78,7 +79,7 @@ export function CitationCard({ citation: c, loadSection, copy, onClose }: Citati
           {p.message}
         </p>
       ))}
-      {section.status === 'loading' && <p className="rk-card-muted">Hämtar lagtexten …</p>}
+      {section.status === 'loading' && <p className="rk-card-muted">{t('cardLoadingText')}</p>}
       {section.status === 'done' && section.section.ok && (
         <div className="rk-card-text">
           {section.section.heading && <p className="rk-card-muted">{section.section.heading}</p>}
@@ -87,14 +88,14 @@ export function CitationCard({ citation: c, loadSection, copy, onClose }: Citati
               {p}
             </p>
           ))}
-          {section.section.possiblyTruncated && <p className="rk-card-muted">Texten kan vara ofullständig.</p>}
+          {section.section.possiblyTruncated && <p className="rk-card-muted">{t('cardTruncated')}</p>}
           {section.section.consolidatedThrough && (
-            <p className="rk-card-muted">Lydelse: {section.section.consolidatedThrough}</p>
+            <p className="rk-card-muted">{t('cardConsolidated', section.section.consolidatedThrough)}</p>
           )}
         </div>
       )}
       {section.status === 'done' && !section.section.ok && (
-        <p className="rk-card-muted">Lagtexten för paragrafen finns inte i Remisskollen; följ länken.</p>
+        <p className="rk-card-muted">{t('cardTextMissing')}</p>
       )}
       {c.links && c.links.length > 0 && (
         <ul className="rk-card-links">
@@ -112,10 +113,10 @@ export function CitationCard({ citation: c, loadSection, copy, onClose }: Citati
           type="button"
           onClick={() => void copy(normalizedCitation(c)).then((ok) => setCopied(ok ? 'ok' : 'failed'))}
         >
-          Kopiera hänvisning
+          {t('cardCopy')}
         </button>
         <span role="status" className="rk-card-muted">
-          {copied === 'ok' ? 'Kopierad' : copied === 'failed' ? 'Kunde inte kopiera' : ''}
+          {copied === 'ok' ? t('cardCopied') : copied === 'failed' ? t('cardCopyFailed') : ''}
         </span>
       </footer>
     </article>

@@ -101,6 +101,11 @@ export function RelatedCases({ analysis, url, fileName, text }: RelatedCasesProp
           </ul>
         </div>
       ) : null}
+      {state.status === 'done' && state.response.enabled ? (
+        <p className="related-history">
+          <HistoryLink />
+        </p>
+      ) : null}
     </section>
   );
 }

@@ -2,15 +2,12 @@
 import type { Citation, CitationKind } from '@/lib';
 import { describeTarget } from '@/lib/citations/links';
 import { definiteForm } from '@/lib/laws/names';
+import { currentLocale, keyPart, t, type MessageKey } from './i18n';
 
-export const KIND_LABEL: Record<CitationKind, string> = {
-  statute: 'Lagrum',
-  preparatory: 'Förarbete',
-  'case-law': 'Rättsfall',
-  eu: 'EU-rätt',
-  regulation: 'Föreskrift',
-  'case-number': 'Diarienummer',
-};
+/** "Lagrum", "Förarbete" … for one citation (the card). */
+export function kindLabel(kind: CitationKind): string {
+  return t(`cardKind_${keyPart(kind)}` as MessageKey);
+}
 
 /** The provisions a statute citation points at: "3 kap. 3 a §, 7 §". */
 export function provisions(c: Citation): string {
@@ -30,7 +27,8 @@ export function normalizedCitation(c: Citation): string {
   return c.ref ?? c.text.replace(/\s+/g, ' ').trim();
 }
 
-export function formatSwedishDate(iso: string): string {
+/** A date in the interface language ("24 augusti 2023"); the ISO string when it is not a date. */
+export function formatDate(iso: string): string {
   const d = new Date(`${iso}T12:00:00`);
-  return Number.isNaN(d.getTime()) ? iso : new Intl.DateTimeFormat('sv-SE', { dateStyle: 'long' }).format(d);
+  return Number.isNaN(d.getTime()) ? iso : new Intl.DateTimeFormat(currentLocale() === 'sv' ? 'sv-SE' : 'en-GB', { dateStyle: 'long' }).format(d);
 }

@@ -23,7 +23,23 @@ export function uiLocale(): Locale {
   return 'sv';
 }
 
-const locale = uiLocale();
+let locale: Locale = uiLocale();
+
+/** The language in use; the options page's choice overrides the browser's (see `applyLanguageSetting`). */
+export function currentLocale(): Locale {
+  return locale;
+}
+
+/** Applies the user's language setting ("auto" follows the browser). Call before the first render. */
+export function applyLanguageSetting(setting: 'auto' | Locale): void {
+  locale = setting === 'auto' ? uiLocale() : setting;
+  if (typeof document !== 'undefined') document.documentElement.lang = locale;
+}
+
+/** Message keys may not contain "-": "case-law" → "case_law". */
+export function keyPart(s: string): string {
+  return s.replace(/[^A-Za-z0-9_@]/g, '_');
+}
 
 /** The UI string for `key`; `$1`, `$2` … are replaced by the substitutions. */
 export function t(key: MessageKey, ...substitutions: string[]): string {

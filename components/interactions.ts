@@ -176,6 +176,7 @@ export class Interactions {
   close(): void {
     clearTimeout(this.openTimer);
     clearTimeout(this.closeTimer);
+    if (this.current < 0) return; // nothing open: leave a flash from the panel alone
     this.current = -1;
     this.pinned = false;
     setActive(null);

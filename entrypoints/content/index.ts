@@ -33,7 +33,7 @@ export default defineContentScript({
 
     const session = new PageSession(ctx);
     const stop = onMessage(ContentRequestSchema, (request) =>
-      request.type === 'remisskollen/analyze' ? session.analysis(true) : session.reveal(request.start, request.end),
+      request.type === 'remisskollen/analyze' ? session.analysis(true, request.profile) : session.reveal(request.start, request.end),
     );
     ctx.onInvalidated(stop);
 

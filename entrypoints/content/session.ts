@@ -18,11 +18,14 @@ import { CARD_HOST_TAG } from '@/components/card-host';
 import { isCouncilDocument } from './detect';
 import { clearHighlights, highlightSupported, highlightsIntact, MAX_HIGHLIGHTS, paintHighlights, setActive, type Painted } from '@/components/highlights';
 import { Interactions, liveRange } from '@/components/interactions';
+import { settings } from '@/components/settings';
 
 const REANALYSE_AFTER_MS = 750;
 
 interface Analysed {
   page: PageText;
+  /** The profile asked for ("" = chosen from the kind). */
+  profile: string;
   result: AnalysisResult;
   truncated?: { citations: number; problems: number };
 }
@@ -30,6 +33,8 @@ interface Analysed {
 export class PageSession {
   private current: Analysed | null = null;
   private running: Promise<Analysed | { error: string }> | null = null;
+  /** The page's text, kept until the page changes, so a new profile needs no new extraction. */
+  private page: PageText | null = null;
   private painted: Painted | null = null;
   private highlighting = false;
   private interactions: Interactions | null = null;
@@ -42,13 +47,16 @@ export class PageSession {
   }
 
   /** The page's analysis for the panel. `userAsked` highlights even a page that is no council document. */
-  async analysis(userAsked: boolean): Promise<AnalyzeResponse> {
+  async analysis(userAsked: boolean, requestedProfile?: string): Promise<AnalyzeResponse> {
     if (userAsked) this.highlighting = true;
+    const chosen = (await settings.get()).profile;
+    const profile = requestedProfile ?? (chosen === 'auto' ? '' : chosen);
+    if (this.current && this.current.profile !== profile) this.current = null;
     if (this.current && this.painted && !highlightsIntact(this.painted.painted > 0)) {
       this.notices.set('highlights-cleared', 'Sidan tog bort Remisskollens markeringar; de har lagts tillbaka.');
       this.paint(this.current);
     }
-    const done = await (this.current ? Promise.resolve(this.current) : this.run());
+    const done = await (this.current ? Promise.resolve(this.current) : this.run(profile));
     if ('error' in done) return { ok: false, reason: done.error };
     if (this.highlighting && !this.painted) this.paint(done);
     if (this.interactions?.cardHostRemoved()) {
@@ -79,27 +87,32 @@ export class PageSession {
     return { ok: true };
   }
 
-  private run(): Promise<Analysed | { error: string }> {
-    this.running ??= this.analyse().finally(() => {
+  private run(profile: string): Promise<Analysed | { error: string }> {
+    this.running ??= this.analyse(profile).finally(() => {
       this.running = null;
     });
     return this.running;
   }
 
-  private async analyse(): Promise<Analysed | { error: string }> {
-    let page: PageText;
+  private async analyse(profile: string): Promise<Analysed | { error: string }> {
+    let page = this.page;
     try {
-      page = await extractPageTextAsync(document.body ?? document.documentElement, {
+      page ??= await extractPageTextAsync(document.body ?? document.documentElement, {
         exclude: (el) => el.localName === CARD_HOST_TAG,
         signal: this.ctx.signal,
       });
     } catch {
       return { error: 'Sidan kunde inte läsas.' };
     }
+    this.page = page;
     if (!page.text.trim()) return { error: 'Sidan har ingen text att analysera.' };
     let response: AnalyzeTextResponse | undefined;
     try {
-      const raw: unknown = await browser.runtime.sendMessage({ type: 'remisskollen/analyze-text', text: page.text });
+      const raw: unknown = await browser.runtime.sendMessage({
+        type: 'remisskollen/analyze-text',
+        text: page.text,
+        ...(profile ? { profile } : {}),
+      });
       const parsed = AnalyzeTextResponseSchema.safeParse(raw);
       response = parsed.success ? parsed.data : undefined;
     } catch {
@@ -107,7 +120,7 @@ export class PageSession {
     }
     if (!response) return { error: 'Remisskollen har uppdaterats eller startats om. Ladda om sidan.' };
     if (!response.ok) return { error: response.reason };
-    const analysed: Analysed = { page, result: response.result, truncated: response.truncated };
+    const analysed: Analysed = { page, profile, result: response.result, truncated: response.truncated };
     this.current = analysed;
     if (isCouncilDocument(analysed.result)) this.highlighting = true;
     else this.notices.set('not-a-council-document', 'Sidan ser inte ut som en nämndhandling.');
@@ -154,8 +167,10 @@ export class PageSession {
     this.timer = this.ctx.setTimeout(() => {
       this.timer = undefined;
       const before = this.current?.page.text;
+      const profile = this.current?.profile ?? '';
       this.current = null;
-      void this.run().then((done) => {
+      this.page = null;
+      void this.run(profile).then((done) => {
         if ('error' in done || done.page.text === before) return;
         browser.runtime.sendMessage({ type: 'remisskollen/page-changed', url: location.href }).catch(() => {});
       });

@@ -3,15 +3,24 @@ import { analyzeRequest, AnalyzeResponseSchema, viewerRequest, type AnalyzeRespo
 import { t } from '@/components/i18n';
 import { CONTENT_SCRIPT_FILE } from '@/components/content-script-file';
 
+function queryNumber(name: string): number | null {
+  const n = Number(new URLSearchParams(location.search).get(name));
+  return Number.isInteger(n) && n > 0 ? n : null;
+}
+
+/** A window the panel follows when opened outside it (`?windowId=N`); null = the panel's own window. */
+export const followedWindowId = (): number | null => queryNumber('windowId');
+
 /**
  * Which tab the panel shows: `?tabId=N` when the panel page was opened for a
  * given tab (tests, links from other extension pages), else the active tab of
- * the panel's window.
+ * the followed window (`?windowId=N`) or of the panel's own window.
  */
 export async function targetTabId(): Promise<number | null> {
-  const fromQuery = Number(new URLSearchParams(location.search).get('tabId'));
-  if (Number.isInteger(fromQuery) && fromQuery > 0) return fromQuery;
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  const fixed = queryNumber('tabId');
+  if (fixed !== null) return fixed;
+  const windowId = followedWindowId();
+  const [tab] = await browser.tabs.query(windowId !== null ? { active: true, windowId } : { active: true, currentWindow: true });
   return tab?.id ?? null;
 }
 
@@ -30,7 +39,7 @@ export async function sendToTab(tabId: number, url: string | undefined, request:
 }
 
 /** Asks the tab for its analysis; a one-line Swedish reason when it cannot. */
-export async function requestAnalysis(tabId: number): Promise<AnalyzeResponse> {
+export async function requestAnalysis(tabId: number, profile?: string): Promise<AnalyzeResponse> {
   let url: string | undefined;
   try {
     url = (await browser.tabs.get(tabId)).url;
@@ -39,13 +48,13 @@ export async function requestAnalysis(tabId: number): Promise<AnalyzeResponse> {
   }
   if (url && !READABLE_URL.test(url) && !isViewerUrl(url)) return { ok: false, reason: t('unreadableBrowserPage') };
   try {
-    return parse(await sendToTab(tabId, url, analyzeRequest()));
+    return parse(await sendToTab(tabId, url, analyzeRequest(profile)));
   } catch {
     // No content script on the page: inject it where the user's toolbar click (activeTab) or a granted site allows.
   }
   try {
     await browser.scripting.executeScript({ target: { tabId }, files: [`/${CONTENT_SCRIPT_FILE}`] });
-    return parse(await sendToTab(tabId, url, analyzeRequest()));
+    return parse(await sendToTab(tabId, url, analyzeRequest(profile)));
   } catch {
     return { ok: false, reason: t('unreadableNoAccess'), needsAccess: true };
   }

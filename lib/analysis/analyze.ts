@@ -25,6 +25,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): AnalysisRes
   );
   return {
     schemaVersion: SCHEMA_VERSION,
+    ...(doc.profile ? { profile: doc.profile } : {}),
     document: doc.document,
     sections: doc.sections,
     missingSections: doc.missingSections,

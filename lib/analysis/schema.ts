@@ -123,6 +123,8 @@ export type Citation = z.infer<typeof CitationSchema>;
 export const AnalysisResultSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   file: z.string().optional(),
+  /** Added to the contract: the name of the section profile that was applied ("stockholm-remissvar"). */
+  profile: z.string().optional(),
   document: DocumentFactsSchema,
   sections: z.array(SectionSchema),
   missingSections: z.array(MissingSectionSchema),

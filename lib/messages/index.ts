@@ -9,7 +9,11 @@ import { AnalysisResultSchema } from '../analysis/schema';
 const offset = z.number().int().nonnegative();
 
 /** Panel → content script: the page's analysis (running it if needed, even on pages that are no council document). */
-export const AnalyzeRequestSchema = z.object({ type: z.literal('remisskollen/analyze') });
+export const AnalyzeRequestSchema = z.object({
+  type: z.literal('remisskollen/analyze'),
+  /** A section profile chosen in the panel; default: from the kind (or the options page's choice). */
+  profile: z.string().max(100).optional(),
+});
 /** Panel → content script: scroll the document to [start, end) of the analysed text and flash it. */
 export const RevealRequestSchema = z.object({
   type: z.literal('remisskollen/reveal'),
@@ -21,6 +25,7 @@ export const AnalyzeTextRequestSchema = z.object({
   type: z.literal('remisskollen/analyze-text'),
   text: z.string(),
   date: z.string().optional(),
+  profile: z.string().max(100).optional(),
 });
 
 export const ContentRequestSchema = z.discriminatedUnion('type', [AnalyzeRequestSchema, RevealRequestSchema]);
@@ -73,7 +78,10 @@ export type AnalyzeTextResponse = z.infer<typeof AnalyzeTextResponseSchema>;
 export const PageChangedSchema = z.object({ type: z.literal('remisskollen/page-changed'), url: z.string() });
 export type PageChanged = z.infer<typeof PageChangedSchema>;
 
-export const analyzeRequest = (): ContentRequest => ({ type: 'remisskollen/analyze' });
+export const analyzeRequest = (profile?: string): ContentRequest => ({
+  type: 'remisskollen/analyze',
+  ...(profile ? { profile } : {}),
+});
 export const revealRequest = (start: number, end: number): ContentRequest => ({ type: 'remisskollen/reveal', start, end });
 
 /** Card → background: the bundled text of one section, loaded lazily. */
