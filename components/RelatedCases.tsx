@@ -162,7 +162,7 @@ function SearchLink({ term, label }: { term: string; label: string }) {
 
 function HistoryLink() {
   return (
-    <a href={browser.runtime.getURL('/history.html')} target="_blank" rel="noreferrer">
+    <a href={browser.runtime.getURL('/case-history.html')} target="_blank" rel="noreferrer">
       {rt('relatedHistoryLink')}
     </a>
   );

@@ -3,6 +3,8 @@ import { AnalyzeTextRequestSchema, type AnalyzeTextResponse } from '@/lib/messag
 import { onMessage } from '@/components/messaging';
 import { defaultRegistry } from '@/lib/laws/default';
 import { lawLoader } from './laws';
+import { recordDocument } from './related';
+import { customProfiles, registerCustomProfiles } from '@/components/custom-profiles';
 
 /**
  * Most citations and problems a message carries. A page with more (100,000
@@ -31,12 +33,27 @@ function fitForMessage(result: AnalysisResult): AnalyzeTextResponse {
  * Analyses text sent by a content script here, off the page's main thread:
  * the page stays responsive while a large document is analysed.
  */
+let profilesReady: Promise<unknown> = Promise.resolve();
+
 export function setUpAnalysis(): void {
-  onMessage(AnalyzeTextRequestSchema, async (request): Promise<AnalyzeTextResponse> => {
+  // The organisation's own profiles, kept current when the options page changes them.
+  profilesReady = registerCustomProfiles();
+  customProfiles.watch(() => {
+    profilesReady = registerCustomProfiles();
+  });
+  onMessage(AnalyzeTextRequestSchema, async (request, sender): Promise<AnalyzeTextResponse> => {
     try {
       // Titles of every SFS number, so a law cited only by number is named too (loaded once).
-      await defaultRegistry().loadTitleIndex(lawLoader);
-      return fitForMessage(analyze(request.text, { date: request.date }));
+      await Promise.all([defaultRegistry().loadTitleIndex(lawLoader), profilesReady]);
+      const result = analyze(request.text, { date: request.date, profile: request.profile });
+      // A council document the user opened goes into the local case index (when the setting allows it).
+      const url = sender.tab?.url;
+      if (url && result.document.kind !== 'unknown') {
+        void recordDocument({ type: 'remisskollen/record-document', result, text: request.text, url }).catch((e: unknown) =>
+          console.error('Remisskollen: ärendeindexet', e),
+        );
+      }
+      return fitForMessage(result);
     } catch (error) {
       console.error('Remisskollen: analysen misslyckades', error);
       return { ok: false, reason: 'Analysen misslyckades oväntat. Försök igen, och rapportera felet om det upprepas.' };

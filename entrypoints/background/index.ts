@@ -1,6 +1,7 @@
 import { defineBackground } from 'wxt/utils/define-background';
 import { setUpAnalysis } from './analysis';
 import { setUpLawTexts } from './laws';
+import { setUpCaseIndex } from './related';
 import { setUpGrantedSites } from './sites';
 import { setUpToolbarButton } from './toolbar';
 
@@ -10,4 +11,5 @@ export default defineBackground(() => {
   setUpAnalysis();
   setUpLawTexts();
   setUpGrantedSites();
+  setUpCaseIndex();
 });

@@ -46,7 +46,7 @@ async function currentIndex(): Promise<CaseIndex> {
   return index;
 }
 
-async function recordDocument(message: RecordDocument): Promise<RecordDocumentResponse> {
+export async function recordDocument(message: RecordDocument): Promise<RecordDocumentResponse> {
   const settings = await getCaseSettings();
   if (!settings.enabled) return { ok: true, stored: false, skipped: 'disabled' };
   const kind = message.kind ?? message.result.document.kind;

@@ -1,18 +1,15 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { t } from '@/components/i18n';
+import { applyLanguageSetting } from '@/components/i18n';
+import { settings } from '@/components/settings';
+import { registerCustomProfiles } from '@/components/custom-profiles';
+import { Options } from './App';
 
-function Options() {
-  return (
-    <main className="panel">
-      <h1>{t('optionsTitle')}</h1>
-      <p>{t('optionsIntro')}</p>
-    </main>
+void Promise.all([settings.get(), registerCustomProfiles()]).then(([{ language }]) => {
+  applyLanguageSetting(language);
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <Options />
+    </StrictMode>,
   );
-}
-
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <Options />
-  </StrictMode>,
-);
+});

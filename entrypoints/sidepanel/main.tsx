@@ -3,8 +3,9 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { applyLanguageSetting } from '@/components/i18n';
 import { settings } from '@/components/settings';
+import { registerCustomProfiles } from '@/components/custom-profiles';
 
-void settings.get().then(({ language }) => {
+void Promise.all([settings.get(), registerCustomProfiles()]).then(([{ language }]) => {
   applyLanguageSetting(language);
   createRoot(document.getElementById('root')!).render(
     <StrictMode>

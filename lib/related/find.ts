@@ -17,7 +17,7 @@
 import { bandKeys, decodeSignature, MINHASH_SCHEME, similarity } from './minhash';
 import { dnrKey } from './record';
 import type { CaseRecord } from './schema';
-import { diacriticCount, matchTitles, namesMatch, titleKeys, titleTokens } from './title';
+import { diacriticCount, matchTitles, namesMatch, titleTokens, tokenKeys } from './title';
 
 export type ReasonCode = 'case-number' | 'motion' | 'title' | 'text' | 'law';
 
@@ -55,6 +55,8 @@ export interface Prepared {
   sig: Uint32Array | null;
   /** provision key → label, "2001:453|3 kap. 3 a §" → "3 kap. 3 a § SoL". */
   provisions: Map<string, string>;
+  /** The fewest significant words any of its titles has (Infinity without titles). */
+  minTitleTokens: number;
 }
 
 export function prepare(record: CaseRecord): Prepared {
@@ -82,6 +84,7 @@ export function prepare(record: CaseRecord): Prepared {
     ownTitle,
     sig: record.fingerprint.scheme === MINHASH_SCHEME ? decodeSignature(record.fingerprint.sig) : null,
     provisions,
+    minTitleTokens: Math.min(...[...motionTitles, ...(ownTitle ? [ownTitle] : [])].map((t) => t.tokens.length)),
   };
 }
 
@@ -135,12 +138,17 @@ export function reasonsFor(a: Prepared, b: Prepared, ctx: ScoreContext): Related
     }
   }
 
-  // 4. Rare provisions
+  // 4. Rare provisions. Alone, a single shared provision is too weak unless almost no one else cites it.
   const rare: string[] = [];
+  let rarest = Infinity;
   for (const [k, label] of a.provisions) {
-    if (b.provisions.has(k) && ctx.provisionCount(k) <= ctx.rareMax) rare.push(label);
+    if (!b.provisions.has(k)) continue;
+    const count = ctx.provisionCount(k);
+    if (count > ctx.rareMax) continue;
+    rare.push(label);
+    rarest = Math.min(rarest, count);
   }
-  if (rare.length > 0) {
+  if (rare.length > 0 && (reasons.length > 0 || rare.length >= 2 || rarest <= 2)) {
     reasons.push({
       code: 'law',
       label: `Samma ovanliga lagrum: ${rare.slice(0, 3).join(', ')}`,
@@ -207,9 +215,12 @@ function total(reasons: RelatedReason[]): number {
   return reasons.reduce((sum, r, i) => sum + (i === 0 ? r.score : r.score * 0.1), 0);
 }
 
-/** Rare = cited by at most this many stored documents: 2, or 0.5 % of a large index. */
+/**
+ * Rare = cited by at most this many other stored documents: 2 in a small
+ * history, growing with it (0.5 %) up to 5 — about the documents of one case.
+ */
 export function rareMaxFor(size: number): number {
-  return Math.max(2, Math.ceil(size * 0.005));
+  return Math.min(5, Math.max(2, Math.ceil(size * 0.005)));
 }
 
 /**
@@ -287,10 +298,11 @@ export class CaseIndex {
   }
 
   private keysOf(p: Prepared) {
-    const titleTokenLists = [...p.motionTitles, ...(p.ownTitle ? [p.ownTitle] : [])].map((t) => t.tokens);
+    const tokens = [...new Set([...p.motionTitles, ...(p.ownTitle ? [p.ownTitle] : [])].flatMap((t) => t.tokens))];
     return {
       dnr: [...p.ownDnr.keys(), ...p.refDnr.keys()],
-      titles: [...new Set(titleTokenLists.flatMap(titleKeys))],
+      tokens,
+      titles: [...new Set(tokens.flatMap(tokenKeys))],
       bands: p.sig ? bandKeys(p.sig) : [],
       provisions: [...p.provisions.keys()],
     };
@@ -331,8 +343,21 @@ export class CaseIndex {
       for (const key of keys) for (const id of map.get(key) ?? []) candidates.add(id);
     };
     collect(this.dnr, k.dnr);
-    collect(this.titles, k.titles);
     collect(this.bands, k.bands);
+    // Titles match only when at least 80 % of the shorter title's words do, and at least two
+    // (see matchTitles): count, per stored record, the query's words it shares, and keep
+    // those that share enough.
+    const hits = new Map<string, number>();
+    for (const token of k.tokens) {
+      const ids = new Set<string>();
+      for (const key of tokenKeys(token)) for (const id of this.titles.get(key) ?? []) ids.add(id);
+      for (const id of ids) hits.set(id, (hits.get(id) ?? 0) + 1);
+    }
+    for (const [id, n] of hits) {
+      if (n < 2 || candidates.has(id)) continue;
+      const shorter = Math.min(a.minTitleTokens, this.byId.get(id)!.minTitleTokens);
+      if (n >= Math.max(2, Math.ceil(0.8 * shorter - 1e-9))) candidates.add(id);
+    }
     const self = this.byId.has(record.id) ? 1 : 0;
     const others = this.byId.size - self;
     const rareMax = rareMaxFor(others);

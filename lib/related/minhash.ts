@@ -85,6 +85,8 @@ export function bandKeys(sig: Uint32Array): string[] {
 }
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+const B64_VALUE = new Int8Array(128).fill(-1);
+for (let i = 0; i < B64.length; i++) B64_VALUE[B64.charCodeAt(i)] = i;
 
 /** Signature → base64 (little-endian bytes). */
 export function encodeSignature(sig: Uint32Array): string {
@@ -106,8 +108,9 @@ export function decodeSignature(s: string): Uint32Array | null {
   const bytes: number[] = [];
   let buffer = 0;
   let bits = 0;
-  for (const ch of clean) {
-    const v = B64.indexOf(ch);
+  for (let i = 0; i < clean.length; i++) {
+    const code = clean.charCodeAt(i);
+    const v = code < 128 ? B64_VALUE[code] : -1;
     if (v < 0) return null;
     buffer = (buffer << 6) | v;
     bits += 6;

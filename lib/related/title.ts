@@ -36,9 +36,14 @@ export function titleTokens(title: string): string[] {
   return out;
 }
 
-/** The inverted-index keys of a title: each token's first four skeleton letters. */
-export function titleKeys(tokens: string[]): string[] {
-  return [...new Set(tokens.map((t) => (/^\d+$/.test(t) ? t : t.slice(0, 4))))];
+/**
+ * The inverted-index keys of one title token: its first and its last four
+ * skeleton letters (numbers as they are). Two tokens that `tokensMatch` share
+ * at least one of them unless OCR hit both ends of a word.
+ */
+export function tokenKeys(token: string): string[] {
+  if (/^\d+$/.test(token) || token.length <= 4) return [token.slice(0, 4)];
+  return [`${token.slice(0, 4)}<`, `>${token.slice(-4)}`];
 }
 
 export function tokensMatch(a: string, b: string): boolean {

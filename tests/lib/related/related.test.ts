@@ -8,6 +8,8 @@ import {
   type ReasonCode,
   type RelatedDocument,
 } from '../../../lib/related';
+import { recordFromAnalysis } from '../../../lib/related';
+import { syntheticDocuments } from '../../../scripts/bench-related';
 import { loadFixtureDocs, type LoadedDoc } from './fixtures';
 
 const docs = loadFixtureDocs();
@@ -142,6 +144,24 @@ describe('the inverted index gives what a comparison with every record gives', (
     const naive = new NaiveScan(stored).findRelated(query.record);
     expect(indexed.map(summary)).toEqual(naive.map(summary));
     expect(indexed.map((r) => nameOf(r.record))).toContain('a-hasselby');
+  });
+
+  it('on 1,000 synthetic documents of about 200 cases (the benchmark\'s generator)', () => {
+    const synthetic = syntheticDocuments(1000, 7);
+    const records = synthetic.map((d) => recordFromAnalysis(d.result, d.text, { url: d.url }, { saveText: false, now: '2024-06-01T00:00:00Z' }));
+    const idx = new CaseIndex(records);
+    const naive = new NaiveScan(records);
+    const caseOf = new Map(synthetic.map((d, i) => [records[i].id, d.caseId]));
+    let links = 0;
+    let sameCase = 0;
+    for (const r of records.filter((_, i) => i % 5 === 0)) {
+      const fast = idx.findRelated(r);
+      expect(fast.map(summary)).toEqual(naive.findRelated(r).map(summary));
+      links += fast.length;
+      sameCase += fast.filter((x) => caseOf.get(x.record.id) === caseOf.get(r.id)).length;
+    }
+    // Nearly every link stays within its case (the rest: the weak "rare provision" reason, by chance).
+    expect(sameCase / links).toBeGreaterThan(0.95);
   });
 
   it('after records are replaced and deleted', () => {
