@@ -9,7 +9,7 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'sv',
-    permissions: ['storage', 'activeTab', 'scripting', 'tabs'],
+    permissions: ['storage', 'activeTab', 'scripting', 'tabs', 'contextMenus'],
     // Further sites only when the user grants them on the options page (or clicks the toolbar button: activeTab).
     optional_host_permissions: ['<all_urls>'],
     action: { default_title: 'Remisskollen' },

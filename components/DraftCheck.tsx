@@ -15,6 +15,7 @@ import { ignoredRules, takePendingDraft, watchPendingDraft } from './draft-stora
 import { tabFieldBridge, type FieldBridge } from './field-bridge';
 import { uiLocale } from './i18n';
 import { DRAFT_FILE_ACCEPT, readDraftFile } from './read-draft-file';
+import './draft.css';
 
 const locale = uiLocale();
 const s = (key: DraftStringKey, ...subs: string[]) => draftT(locale, key, ...subs);

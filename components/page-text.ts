@@ -36,6 +36,8 @@ interface Segment {
 
 export interface PageText {
   text: string;
+  /** Main-thread time the extraction took, in ms (summed over its slices), and its longest slice. */
+  readonly cost?: { busyMs: number; longestSliceMs: number };
   /** A range over the page's own text nodes for [start, end) of `text`; null when nothing maps. */
   range(start: number, end: number): StaticRange | null;
   /** The offset in `text` of a DOM caret position, or null when that node is not part of the text. */
@@ -256,9 +258,17 @@ export async function extractPageTextAsync(
 ): Promise<PageText> {
   const builder = new PageTextBuilder(root, options);
   const slice = options.sliceMs ?? 8;
-  while (!builder.run(performance.now() + slice)) {
+  let busyMs = 0;
+  let longestSliceMs = 0;
+  for (;;) {
+    const start = performance.now();
+    const done = builder.run(start + slice);
+    const spent = performance.now() - start;
+    busyMs += spent;
+    longestSliceMs = Math.max(longestSliceMs, spent);
+    if (done) break;
     await yieldToPage();
     options.signal?.throwIfAborted();
   }
-  return builder.result();
+  return Object.assign(builder.result(), { cost: { busyMs, longestSliceMs } });
 }

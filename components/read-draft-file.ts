@@ -5,6 +5,7 @@
  * assembled by lib/pdf. Errors are DraftFileError with a Swedish message.
  */
 import { browser } from 'wxt/browser';
+import { isMarkdownName, stripMarkdownHeadings } from '@/lib/checks/markdown';
 import { assemblePdfText, type PdfPageText } from '@/lib/pdf';
 
 export class DraftFileError extends Error {
@@ -116,7 +117,11 @@ export async function readDraftFile(file: File): Promise<string> {
   if (bytes.length === 0) throw new DraftFileError('Filen är tom.');
   const format = formatOf(file, bytes);
   if (format === null) throw new DraftFileError('Okänt filformat: använd .docx, .pdf, .txt eller .md.');
-  if (format === 'text') return decodeUtf8(bytes);
+  if (format === 'text') {
+    const text = decodeUtf8(bytes);
+    // "## Bakgrund" → "Bakgrund": a heading line the engine knows
+    return isMarkdownName(file.name) ? stripMarkdownHeadings(text) : text;
+  }
   if (format === 'docx') return readDocx(bytes);
   return readPdf(bytes);
 }

@@ -1,5 +1,6 @@
 import { defineBackground } from 'wxt/utils/define-background';
 import { setUpAnalysis } from './analysis';
+import { setUpDraftCheck } from './draft';
 import { setUpLawTexts } from './laws';
 import { setUpCaseIndex } from './related';
 import { setUpGrantedSites } from './sites';
@@ -12,4 +13,5 @@ export default defineBackground(() => {
   setUpLawTexts();
   setUpGrantedSites();
   setUpCaseIndex();
+  setUpDraftCheck();
 });

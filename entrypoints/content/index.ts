@@ -3,6 +3,8 @@ import { ContentRequestSchema, type AnalyzeResponse } from '@/lib/messages';
 import { onMessage } from '@/components/messaging';
 import { looksLikeCouncilPage } from './detect';
 import { PageSession } from './session';
+import { FieldRequestSchema } from '@/lib/messages/draft';
+import { handleFieldRequest, trackFocusedField } from './field-check';
 import { settings } from '@/components/settings';
 
 export default defineContentScript({
@@ -20,6 +22,9 @@ export default defineContentScript({
     ctx.onInvalidated(() => {
       flag.__remisskollen = false;
     });
+    // "Kontrollera textfältet": the focused text field's draft, and its findings underlined in an overlay.
+    ctx.onInvalidated(trackFocusedField());
+    ctx.onInvalidated(onMessage(FieldRequestSchema, (request) => handleFieldRequest(request)));
 
     if (document.contentType === 'application/pdf') {
       // The browser's own PDF viewer cannot be scripted: offer Remisskollen's viewer instead.

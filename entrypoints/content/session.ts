@@ -22,12 +22,19 @@ import { settings } from '@/components/settings';
 
 const REANALYSE_AFTER_MS = 750;
 
+interface Timing {
+  mainThreadMs: number;
+  longestTaskMs: number;
+  totalMs: number;
+}
+
 interface Analysed {
   page: PageText;
   /** The profile asked for ("" = chosen from the kind). */
   profile: string;
   result: AnalysisResult;
   truncated?: { citations: number; problems: number };
+  timing: Timing;
 }
 
 export class PageSession {
@@ -69,6 +76,7 @@ export class PageSession {
       textLength: done.page.text.length,
       result: done.result,
       truncated: done.truncated,
+      timing: done.timing,
       highlighted: this.painted !== null && this.painted.painted > 0,
       notices: [...this.notices].map(([code, message]) => ({ code, message })),
     };
@@ -95,6 +103,7 @@ export class PageSession {
   }
 
   private async analyse(profile: string): Promise<Analysed | { error: string }> {
+    const started = performance.now();
     let page = this.page;
     try {
       page ??= await extractPageTextAsync(document.body ?? document.documentElement, {
@@ -120,11 +129,25 @@ export class PageSession {
     }
     if (!response) return { error: 'Remisskollen har uppdaterats eller startats om. Ladda om sidan.' };
     if (!response.ok) return { error: response.reason };
-    const analysed: Analysed = { page, profile, result: response.result, truncated: response.truncated };
+    const extraction = page.cost ?? { busyMs: 0, longestSliceMs: 0 };
+    const analysed: Analysed = {
+      page,
+      profile,
+      result: response.result,
+      truncated: response.truncated,
+      timing: { mainThreadMs: extraction.busyMs, longestTaskMs: extraction.longestSliceMs, totalMs: 0 },
+    };
     this.current = analysed;
     if (isCouncilDocument(analysed.result)) this.highlighting = true;
     else this.notices.set('not-a-council-document', 'Sidan ser inte ut som en nämndhandling.');
-    if (this.highlighting) this.paint(analysed);
+    if (this.highlighting) {
+      const paintStart = performance.now();
+      this.paint(analysed);
+      const paintMs = performance.now() - paintStart;
+      analysed.timing.mainThreadMs += paintMs;
+      analysed.timing.longestTaskMs = Math.max(analysed.timing.longestTaskMs, paintMs);
+    }
+    analysed.timing.totalMs = performance.now() - started;
     this.observe();
     return analysed;
   }

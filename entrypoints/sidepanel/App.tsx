@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { storage } from 'wxt/utils/storage';
 import { browser } from 'wxt/browser';
 import { lawSectionRequest, LawSectionResponseSchema, PageChangedSchema, revealRequest, type AnalyzeResponse, type LawSectionResponse } from '@/lib/messages';
 import { t } from '@/components/i18n';
@@ -10,6 +11,9 @@ import { ProblemsTab } from '@/components/panel/ProblemsTab';
 import { ExportBar } from '@/components/panel/ExportBar';
 import { RelatedCases } from '@/components/RelatedCases';
 import { OpenPdfButton } from '@/components/OpenPdfButton';
+import { DraftCheck } from '@/components/DraftCheck';
+import { tabFieldBridge } from '@/components/field-bridge';
+import { DraftHandoffMessageSchema, PENDING_DRAFT_KEY } from '@/lib/messages/draft';
 import { followedWindowId, requestAnalysis, sendToTab, targetTabId } from './tab-analysis';
 
 type State = { status: 'loading' } | { status: 'done'; response: AnalyzeResponse; tabId: number | null; url?: string };
@@ -26,6 +30,24 @@ export function App() {
   const [profile, setProfile] = useState('');
   const tabId = useRef<number | null>(null);
   const generation = useRef(0);
+  // The page's analysis, or the draft check (which works even where the page cannot be read).
+  const [view, setView] = useState<'page' | 'draft'>(() =>
+    new URLSearchParams(location.search).get('view') === 'draft' ? 'draft' : 'page',
+  );
+
+  useEffect(() => {
+    // Text handed over by "Kontrollera markerad text" opens the draft check.
+    void storage.getItem(PENDING_DRAFT_KEY).then((draft) => {
+      if (draft) setView('draft');
+    });
+    const onDraft = (message: unknown) => {
+      if (DraftHandoffMessageSchema.safeParse(message).success) setView('draft');
+    };
+    browser.runtime.onMessage.addListener(onDraft);
+    return () => browser.runtime.onMessage.removeListener(onDraft);
+  }, []);
+
+  const fieldBridge = useMemo(() => tabFieldBridge(state.status === 'done' ? (state.tabId ?? undefined) : undefined), [state]);
 
   /** Asks for the target tab's analysis; only the newest request may update the panel. */
   const load = useCallback((chosenProfile: string) => {
@@ -87,11 +109,23 @@ export function App() {
     <main className="panel" aria-busy={state.status === 'loading'}>
       <header className="panel-header">
         <h1>{t('panelTitle')}</h1>
-        <button type="button" onClick={() => reload()}>
-          {t('refresh')}
-        </button>
+        <div className="view-switch" role="group" aria-label={t('viewLabel')}>
+          <button type="button" aria-pressed={view === 'page'} onClick={() => setView('page')} data-testid="view-page">
+            {t('viewPage')}
+          </button>
+          <button type="button" aria-pressed={view === 'draft'} onClick={() => setView('draft')} data-testid="view-draft">
+            {t('viewDraft')}
+          </button>
+          {view === 'page' && (
+            <button type="button" onClick={() => reload()}>
+              {t('refresh')}
+            </button>
+          )}
+        </div>
       </header>
-      {state.status === 'loading' ? (
+      {view === 'draft' ? (
+        <DraftCheck fieldBridge={fieldBridge} />
+      ) : state.status === 'loading' ? (
         <p role="status" className="loading">
           <span className="spinner" aria-hidden="true" /> {t('analysing')}
         </p>

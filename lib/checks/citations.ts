@@ -89,8 +89,19 @@ export function lawFindings(text: string, citations: Citation[]): RawFinding[] {
 }
 
 const PARTY_ABBR = new Set([...Object.values(PARTIES), ...Object.keys(PARTIES).map((k) => k.toUpperCase())]);
-// "individ- och familjeomsorg (IoF)", "Stockholms stads sociala investeringsfond (SIF)"
-const DEFINITION = /\p{L}[\p{L}-]*[ \t]*\(((?=(?:[^)]*\p{Lu}){2})\p{Lu}[\p{L}]{1,9})\)/gu;
+// "individ- och familjeomsorg (IoF)", "Stockholms stads sociala investeringsfond (SIF)": a word, then the abbreviation in parentheses
+const DEFINITION = /\((\p{Lu}[\p{L}]{1,9})\)/gu;
+const UPPER = /\p{Lu}/gu;
+const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+
+/** First whole-word occurrence of `word` in text[0, before), or -1. */
+function firstUse(text: string, word: string, before: number): number {
+  for (let i = text.indexOf(word); i >= 0 && i < before; i = text.indexOf(word, i + 1)) {
+    if (i + word.length > before) break;
+    if (!isWordChar(text[i - 1]) && !isWordChar(text[i + word.length])) return i;
+  }
+  return -1;
+}
 
 /** Other abbreviations: "(IoF)" defined after "IoF" was already used. Law abbreviations are left to lawFindings. */
 export function abbreviationFindings(text: string, citations: Citation[]): RawFinding[] {
@@ -99,21 +110,24 @@ export function abbreviationFindings(text: string, citations: Citation[]): RawFi
   const seen = new Set<string>();
   for (const m of text.matchAll(DEFINITION)) {
     const abbr = m[1];
-    if (seen.has(abbr) || PARTY_ABBR.has(abbr) || lawAbbr.has(abbr)) continue;
+    if (seen.has(abbr)) continue;
     seen.add(abbr);
-    const defAt = m.index + m[0].indexOf(`(${abbr})`);
-    const use = new RegExp(`(?<![\\p{L}\\p{N}])${esc(abbr)}(?![\\p{L}\\p{N}])`, 'u').exec(text.slice(0, defAt));
-    if (!use) continue;
-    const lineEnd = text.indexOf('\n', defAt);
-    const defText = text.slice(Math.max(text.lastIndexOf('\n', defAt) + 1, defAt - 60), lineEnd < 0 ? defAt + abbr.length + 2 : Math.min(lineEnd, defAt + abbr.length + 2)).trim();
+    // an abbreviation (two capitals or more) after a written-out name
+    if ((abbr.match(UPPER)?.length ?? 0) < 2 || PARTY_ABBR.has(abbr) || lawAbbr.has(abbr)) continue;
+    if (!/\p{L}[ \t]*$/u.test(text.slice(Math.max(0, m.index - 3), m.index))) continue;
+    const defAt = m.index;
+    const use = firstUse(text, abbr, defAt);
+    if (use < 0) continue;
+    const lineStart = text.lastIndexOf('\n', defAt) + 1;
+    const defText = text.slice(Math.max(lineStart, defAt - 60), defAt + abbr.length + 2).trim();
     out.push({
       rule: 'abbreviation-before-definition',
       code: 'abbreviation-before-definition',
       severity: 'warning',
       message: `Förkortningen ${abbr} används innan den förklaras (förklaringen kommer först längre fram: "…${defText}").`,
       suggestion: `Skriv ut vad ${abbr} står för första gången förkortningen används.`,
-      start: use.index,
-      end: use.index + abbr.length,
+      start: use,
+      end: use + abbr.length,
     });
   }
   return out;

@@ -21,11 +21,14 @@ export function factFindings(text: string, result: AnalysisResult, today: string
   const out: RawFinding[] = [];
   const doc = result.document;
 
-  // Inconsistent diarienummer: the same registry and year with different serials ("SN 2023/123" vs "SN 2023/132").
+  // Inconsistent diarienummer: two "Dnr" numbers of the same registry and year with different serials
+  // ("Dnr SN 2023/123" in the head, "Dnr SN 2023/132" further down).
   const numbers = findCaseNumbers(text);
   const firstOf = new Map<string, { ref: string; serial: string; start: number }>();
   const reported = new Set<string>();
   for (const cn of numbers) {
+    // only numbers written as the document's own ("Dnr …", "Diarienummer …"); a bare number may be another matter
+    if (!/^(?:dnr|diarie)/i.test(cn.text)) continue;
     const p = parts(cn.ref);
     if (!p) continue;
     const key = `${p.registry} ${p.year}`;

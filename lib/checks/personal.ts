@@ -28,7 +28,7 @@ const digits = (s: string) => s.replace(/\D/g, '');
 
 // A personnummer candidate: 6 or 8 digits, an optional "-" or "+", 4 digits; not inside a longer number, word,
 // case number ("KS 2023/105"), SFS number ("2001:453") or date ("2023-08-24").
-const PNR = /(?<![\p{L}\p{N}/:.,\-+])((?:19|20)?\d{6})([-+]?)(\d{4})(?![\p{N}]|[\-/:]\d|[.,]\d)/gu;
+const PNR = /(?<![\p{L}\p{N}/:.,\-+])((?:19|20)?\d{6})([-+]?)(\d{4})(?![\p{N}]|[-/:]\d|[.,]\d)/gu;
 const PHONE_LABEL = /(?:tel|telefon|tfn|mobil|mobilnummer|mobiltelefon|fax|sms|nr|nummer)\.?:?\s*$/i;
 
 export interface IdNumberMatch {
@@ -61,7 +61,7 @@ export function findIdNumbers(text: string): IdNumberMatch[] {
 const PHONE = /(?<![\p{L}\p{N}/:.,\-+])((?:\+46|0046)[ \u00a0]?(?:\(0\)[ \u00a0]?)?|0)([1-9](?:[ \u00a0\-–]?\d){6,8})(?![\p{N}]|[ \u00a0\-–]\d|[.,:/]\d)/gu;
 
 const ROLE =
-  /handl[äa]ggare|kontaktperson|kontakt|f[öo]rvaltning|n[äa]mnd|kansli|registrator|v[äa]xel|kundtj[äa]nst|kontaktcenter|upplysning|fr[åa]gor|stadsdel|enhet|avdelning|chef\b|direkt[öo]r\b|sekreterare|stockholms stad|@stockholm\.se/i;
+  /handl[äa]ggare|kontaktperson|f[öo]rvaltning|n[äa]mnd|kansli|registrator|v[äa]xel|kundtj[äa]nst|kontaktcenter|upplysning|fr[åa]gor|stadsdel|enhet|avdelning|chef\b|direkt[öo]r\b|sekreterare|stockholms stad|@stockholm\.se/i;
 
 export interface PhoneMatch {
   start: number;
@@ -87,12 +87,12 @@ export function findPhones(text: string, facts: Pick<DocumentFacts, 'officer'>, 
     else if (national.startsWith('08508')) attributed = 'city-series';
     else if (start < headEnd) attributed = 'document-head';
     else {
-      // the same line and the two lines before it
-      let from = start;
-      for (let n = 0; n < 3 && from > 0; n++) {
-        const nl = text.lastIndexOf('\n', from - 1);
-        from = nl < 0 ? 0 : nl;
-        if (nl < 0) break;
+      // the same line and up to two lines before it, within the same paragraph (a blank line ends the context)
+      let from = text.lastIndexOf('\n', start - 1) + 1;
+      for (let n = 0; n < 2 && from > 0; n++) {
+        const prevStart = text.lastIndexOf('\n', from - 2) + 1;
+        if (!/\S/.test(text.slice(prevStart, from - 1))) break;
+        from = prevStart;
       }
       const before = text.slice(Math.max(from, start - 240), start);
       if (ROLE.test(before)) attributed = 'role-context';

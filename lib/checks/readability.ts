@@ -4,6 +4,11 @@
  *
  *   LIX = ord / meningar + 100 × långa ord / ord      (långt ord: fler än 6 bokstäver)
  *
+ * Per-section LIX is reported as data (`readability.sections`, shown in the side
+ * panel), not as findings: a section's LIX is no single place to fix, and one
+ * long sentence would otherwise be reported twice. Only the whole text gets a
+ * `lix-high` note when it is very hard (over 60) and long enough to measure.
+ *
  * Sentences come from a splitter: by default the engine's layout-aware
  * `splitSentences` (lib/sentences); `compromise` (taught the Swedish abbreviations,
  * lib/sentences/compromise) can be chosen instead.
@@ -33,6 +38,7 @@ export function lixLevel(value: number): { level: LixLevel; label: string } {
   return { level: l.level, label: l.label };
 }
 
+const NON_LETTER = /[^\p{L}]/gu;
 const WORD = /\p{L}[\p{L}\p{N}'’]*(?:-\p{L}[\p{L}\p{N}'’]*)*/gu;
 
 interface SentenceStats {
@@ -47,10 +53,9 @@ function stats(text: string, s: Span): SentenceStats {
   let longWords = 0;
   for (const m of s.text.matchAll(WORD)) {
     words++;
-    // letters only: "individ-" and "e-post" count their letters
-    let letters = 0;
-    for (const ch of m[0]) if (/\p{L}/u.test(ch)) letters++;
-    if (letters > 6) longWords++;
+    // letters only: "e-post" counts its 5 letters
+    const w = m[0];
+    if (w.length > 6 && w.length - (w.match(NON_LETTER)?.length ?? 0) > 6) longWords++;
   }
   void text;
   return { start: s.start, end: s.end, words, longWords };
@@ -67,8 +72,24 @@ function score(list: SentenceStats[]): LixScore {
   return { value, level, label, words, sentences, longWords };
 }
 
-export function sentencesOf(text: string, splitter: Splitter): Span[] {
-  return splitter === 'compromise' ? splitSentencesCompromise(text) : splitSentences(text);
+/**
+ * Sentences of `text`. compromise cannot see layout (it joins a heading to the
+ * sentence after it), so it runs block by block: blocks end at blank lines and
+ * at the section headings the engine found (`cuts`: offsets where a block must end).
+ */
+export function sentencesOf(text: string, splitter: Splitter, cuts: readonly number[] = []): Span[] {
+  if (splitter !== 'compromise') return splitSentences(text);
+  const bounds = new Set<number>([0, text.length, ...cuts.filter((c) => c > 0 && c < text.length)]);
+  for (const m of text.matchAll(/\n[ \t\u00a0]*\n/g)) bounds.add(m.index);
+  const sorted = [...bounds].sort((a, b) => a - b);
+  const out: Span[] = [];
+  for (let i = 0; i + 1 < sorted.length; i++) {
+    const from = sorted[i];
+    const block = text.slice(from, sorted[i + 1]);
+    if (!/[\p{L}\p{N}]/u.test(block)) continue;
+    for (const s of splitSentencesCompromise(block)) out.push({ start: s.start + from, end: s.end + from, text: s.text });
+  }
+  return out;
 }
 
 /** LIX of a text on its own (no sections). */
@@ -81,13 +102,17 @@ export function readability(
   sections: Section[],
   splitter: Splitter,
 ): { readability: Readability; findings: RawFinding[] } {
-  const sents = sentencesOf(text, splitter).map((s) => stats(text, s));
+  const cuts = sections.flatMap((s) => [s.start, s.start + s.heading.length]);
+  // a heading line on its own is not a sentence
+  const headings = new Set(sections.map((s) => `${s.start}:${s.start + s.heading.length}`));
+  const sents = sentencesOf(text, splitter, cuts)
+    .filter((s) => !headings.has(`${s.start}:${s.end}`))
+    .map((s) => stats(text, s));
   const whole = score(sents);
   const findings: RawFinding[] = [];
   const sectionScores = sections.map((sec) => {
-    // the body of the section: sentences that start inside it, the heading line left out
-    const bodyStart = sec.start + sec.heading.length;
-    const own = sents.filter((s) => s.start >= bodyStart && s.start < sec.end);
+    // sentences that start inside the section (its heading line is not one)
+    const own = sents.filter((s) => s.start >= sec.start && s.start < sec.end);
     return { id: sec.id, heading: sec.heading, start: sec.start, end: sec.end, ...score(own) };
   });
   let longest = 0;
@@ -113,18 +138,6 @@ export function readability(
       severity: 'info',
       message: `Texten har LIX ${whole.value} (mycket svår; skala: ${LIX_SCALE}).`,
       suggestion: 'Skriv kortare meningar och byt långa ord mot kortare där det går.',
-    });
-  }
-  for (const s of sectionScores) {
-    if (!high(s)) continue;
-    findings.push({
-      rule: 'lix-high',
-      code: 'lix-high-section',
-      severity: 'info',
-      message: `Avsnittet '${s.heading}' har LIX ${s.value} (mycket svår; skala: ${LIX_SCALE}).`,
-      suggestion: 'Skriv kortare meningar och byt långa ord mot kortare där det går.',
-      start: s.start,
-      end: s.start + s.heading.length,
     });
   }
   return { readability: { ...whole, sections: sectionScores, scale: LIX_SCALE, longestSentence: longest }, findings };

@@ -23,7 +23,7 @@ export interface RuleInfo {
 
 /** Sentences with more words than this get a `long-sentence` warning. */
 export const LONG_SENTENCE_WORDS = 40;
-/** A section (or the whole text) with a LIX above this gets a `lix-high` note… */
+/** A text with a LIX above this gets a `lix-high` note… */
 export const LIX_HIGH = 60;
 /** …when it has at least this many words (LIX on a few lines says nothing). */
 export const LIX_MIN_WORDS = 100;
@@ -67,7 +67,7 @@ export const RULES: readonly RuleInfo[] = [
   { id: 'element-missing', group: 'facts', name: 'Uppgift saknas', description: 'En uppgift som profilen kräver eller rekommenderar (t.ex. underskrifter, att-satser) saknas.', severity: 'warning', fromEngine: true },
   // readability
   { id: 'long-sentence', group: 'readability', name: 'Mycket lång mening', description: `En mening med fler än ${LONG_SENTENCE_WORDS} ord.`, severity: 'warning', fromEngine: false },
-  { id: 'lix-high', group: 'readability', name: 'Mycket svår text (LIX)', description: `Ett avsnitt eller hela texten har LIX över ${LIX_HIGH} (mycket svår) och minst ${LIX_MIN_WORDS} ord.`, severity: 'info', fromEngine: false },
+  { id: 'lix-high', group: 'readability', name: 'Mycket svår text (LIX)', description: `Hela texten har LIX över ${LIX_HIGH} (mycket svår) och minst ${LIX_MIN_WORDS} ord. LIX per avsnitt visas i läsbarhetsöversikten.`, severity: 'info', fromEngine: false },
 ];
 
 export const RULES_BY_ID: ReadonlyMap<string, RuleInfo> = new Map(RULES.map((r) => [r.id, r]));

@@ -50,6 +50,10 @@ export const AnalyzeResponseSchema = z.discriminatedUnion('ok', [
     /** Set when the lists were cut to fit a message: the full counts. */
     truncated: z.object({ citations: z.number().int(), problems: z.number().int() }).optional(),
     notices: z.array(PageNoticeSchema).default([]),
+    /** What the extension cost the page's main thread (for `npm run bench`). */
+    timing: z
+      .object({ mainThreadMs: z.number(), longestTaskMs: z.number(), totalMs: z.number() })
+      .optional(),
   }),
   z.object({
     ok: z.literal(false),
