@@ -54,30 +54,80 @@ export interface Painted {
   truncated: boolean;
 }
 
-export function paintHighlights(page: PageText, citations: Citation[]): Painted {
-  const registry = CSS_HIGHLIGHTS();
-  const ranges: (StaticRange | null)[] = [];
-  if (!registry) return { ranges, painted: 0, truncated: false };
-  ensureStyles();
-  const byKind = new Map<CitationKind, StaticRange[]>(KINDS.map((k) => [k, []]));
-  const problems: StaticRange[] = [];
-  let painted = 0;
-  for (const c of citations) {
-    const range = painted < MAX_HIGHLIGHTS ? page.range(c.start, c.end) : null;
-    ranges.push(range);
+/** Ranges collected so far, by kind; `next` is the first citation not yet looked at. */
+interface Collected {
+  ranges: (StaticRange | null)[];
+  byKind: Map<CitationKind, StaticRange[]>;
+  problems: StaticRange[];
+  painted: number;
+  next: number;
+}
+
+function startCollecting(): Collected {
+  return { ranges: [], byKind: new Map(KINDS.map((k) => [k, []])), problems: [], painted: 0, next: 0 };
+}
+
+/** Maps citations to page ranges until `deadline`; true when all are done. */
+function collect(page: PageText, citations: Citation[], acc: Collected, deadline: number): boolean {
+  for (; acc.next < citations.length; acc.next++) {
+    if ((acc.next & 63) === 0 && performance.now() > deadline) return false;
+    const c = citations[acc.next];
+    const range = acc.painted < MAX_HIGHLIGHTS ? page.range(c.start, c.end) : null;
+    acc.ranges.push(range);
     if (!range) continue;
-    painted++;
-    byKind.get(c.kind)!.push(range);
-    if (c.problems?.length) problems.push(range);
+    acc.painted++;
+    acc.byKind.get(c.kind)!.push(range);
+    if (c.problems?.length) acc.problems.push(range);
   }
-  for (const [kind, list] of byKind) {
+  return true;
+}
+
+function apply(registry: HighlightRegistry, acc: Collected, total: number): Painted {
+  ensureStyles();
+  for (const [kind, list] of acc.byKind) {
     const name = `${HIGHLIGHT_PREFIX}${kind}`;
     if (list.length) registry.set(name, new Highlight(...list));
     else registry.delete(name);
   }
-  if (problems.length) registry.set(PROBLEM, new Highlight(...problems));
+  if (acc.problems.length) registry.set(PROBLEM, new Highlight(...acc.problems));
   else registry.delete(PROBLEM);
-  return { ranges, painted, truncated: citations.length > MAX_HIGHLIGHTS };
+  return { ranges: acc.ranges, painted: acc.painted, truncated: total > MAX_HIGHLIGHTS };
+}
+
+/** Paints all citations at once (a page of the PDF viewer, small documents). */
+export function paintHighlights(page: PageText, citations: Citation[]): Painted {
+  const registry = CSS_HIGHLIGHTS();
+  if (!registry) return { ranges: [], painted: 0, truncated: false };
+  const acc = startCollecting();
+  collect(page, citations, acc, Number.POSITIVE_INFINITY);
+  return apply(registry, acc, citations.length);
+}
+
+/**
+ * Paints in slices of `sliceMs`, giving the page's main thread back between
+ * them, so thousands of references never make one long task. Reports the
+ * main-thread time it took.
+ */
+export async function paintHighlightsInSlices(
+  page: PageText,
+  citations: Citation[],
+  sliceMs = 8,
+): Promise<Painted & { busyMs: number; longestSliceMs: number }> {
+  const registry = CSS_HIGHLIGHTS();
+  if (!registry) return { ranges: [], painted: 0, truncated: false, busyMs: 0, longestSliceMs: 0 };
+  const acc = startCollecting();
+  let busyMs = 0;
+  let longestSliceMs = 0;
+  for (;;) {
+    const start = performance.now();
+    const done = collect(page, citations, acc, start + sliceMs);
+    const painted = done ? apply(registry, acc, citations.length) : null;
+    const spent = performance.now() - start;
+    busyMs += spent;
+    longestSliceMs = Math.max(longestSliceMs, spent);
+    if (painted) return { ...painted, busyMs, longestSliceMs };
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
 }
 
 /** Marks one range as the active reference (open card, keyboard focus, flash); null clears it. */

@@ -2,6 +2,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { setUpAnalysis } from './analysis';
 import { setUpDraftCheck } from './draft';
 import { setUpLawTexts } from './laws';
+import { setUpPdf } from './pdf';
 import { setUpCaseIndex } from './related';
 import { setUpGrantedSites } from './sites';
 import { setUpToolbarButton } from './toolbar';
@@ -14,4 +15,5 @@ export default defineBackground(() => {
   setUpGrantedSites();
   setUpCaseIndex();
   setUpDraftCheck();
+  setUpPdf();
 });

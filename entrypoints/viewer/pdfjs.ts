@@ -32,4 +32,4 @@ export function openPdf(data: Uint8Array, password?: string): PDFDocumentLoading
 }
 
 export { TextLayer, PasswordResponses, RenderingCancelledException, AbortException } from 'pdfjs-dist';
-export type { PDFDocumentProxy, PDFPageProxy, PageViewport, RenderTask } from 'pdfjs-dist';
+export type { PDFDocumentLoadingTask, PDFDocumentProxy, PDFPageProxy, PageViewport, RenderTask } from 'pdfjs-dist';

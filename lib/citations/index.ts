@@ -30,6 +30,9 @@ export interface CitationFindings {
 
 export { describeTarget } from './links';
 
+/** Text between a provision and the agency regulation it belongs to: "", " i", " enligt Socialstyrelsens föreskrifter och allmänna råd (". */
+const REGULATION_GAP = /^\s?(?:(?:i|enligt)\s)?(?:(?:\p{Lu}\p{L}*s\s)?(?:föreskrifter|allmänna råd)(?:\soch allmänna råd)?\s?)?\(?$/u;
+
 /** How far back (characters) a bare provision looks for the law named last in its paragraph. */
 const CONTEXT_WINDOW = 600;
 
@@ -53,7 +56,17 @@ export function findCitations(text: string, options: FindCitationsOptions): Cita
   type Pending = { s: number; e: number; c: Omit<Citation, 'start' | 'end' | 'text'>; severities: Problem['severity'][] };
   const pending: Pending[] = [];
 
+  const lawRefs = new Map<string, LawRef>();
   const lawRef = (law: ResolvedLaw): LawRef => {
+    const key = `${law.sfs}|${law.title}|${law.abbreviation ?? ''}|${law.info ? 1 : 0}`;
+    let ref = lawRefs.get(key);
+    if (!ref) {
+      ref = lawRefUncached(law);
+      lawRefs.set(key, ref);
+    }
+    return { ...ref };
+  };
+  const lawRefUncached = (law: ResolvedLaw): LawRef => {
     const info = law.info ?? registry.get(law.sfs);
     const ref: LawRef = { sfs: law.sfs, title: info?.title ?? law.title, status: info?.status ?? 'in-force' };
     const abbr = law.abbreviation ?? info?.abbreviation;
@@ -182,12 +195,37 @@ export function findCitations(text: string, options: FindCitationsOptions): Cita
   }
 
   // Other kinds.
-  const raw: RawCitation[] = [...findPreparatory(nt), ...findCaseLaw(nt), ...findEu(nt, registry.eu), ...findRegulations(nt)];
+  const regulations = findRegulations(nt);
+  const raw: RawCitation[] = [...findPreparatory(nt), ...findCaseLaw(nt), ...findEu(nt, registry.eu)];
   for (const r of raw) {
     pending.push({
       s: r.s, e: r.e, severities: [],
       c: { kind: r.kind, ref: r.ref, ...(r.links.length ? { links: r.links } : {}) },
     });
+  }
+  // Provisions of an agency regulation ("2 kap. 3 § Vägverkets föreskrifter VVFS 1996:200",
+  // "4 kap. 2 § SOSFS 2014:5"): one regulation citation with the provisions as targets,
+  // instead of a statute without a law next to it.
+  if (regulations.length) {
+    const lawless = pending.filter((x) => x.c.kind === 'statute' && !x.c.law && x.c.targets?.length).sort((a, b) => a.e - b.e);
+    const merged = new Set<Pending>();
+    let li = 0;
+    for (const r of regulations) {
+      while (li < lawless.length && lawless[li].e < r.s - 120) li += 1;
+      let owner: Pending | undefined;
+      for (let k = li; k < lawless.length && lawless[k].e <= r.s; k++) {
+        if (REGULATION_GAP.test(nt.slice(lawless[k].e, r.s))) owner = lawless[k];
+      }
+      if (owner && !merged.has(owner)) {
+        merged.add(owner);
+        pending.push({ s: owner.s, e: r.e, severities: [], c: { kind: 'regulation', ref: r.ref, targets: owner.c.targets } });
+      } else pending.push({ s: r.s, e: r.e, severities: [], c: { kind: r.kind, ref: r.ref, ...(r.links.length ? { links: r.links } : {}) } });
+    }
+    if (merged.size) {
+      const rest = pending.filter((x) => !merged.has(x));
+      pending.length = 0;
+      pending.push(...rest);
+    }
   }
 
   // Map to original offsets.

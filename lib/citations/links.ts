@@ -5,7 +5,18 @@ const SFS = /^(\d{4}):(\d{1,5})$/;
 const PART = /^\d{1,4}(?: ?[a-z])?$/;
 
 /** ASCII slug as riksdagen.se uses: "Socialtjänstlag" + 2001:453 → "socialtjanstlag-2001453". */
+const slugs = new Map<string, string>();
 function slug(title: string, sfs: string): string {
+  const key = `${sfs}|${title}`;
+  let v = slugs.get(key);
+  if (v === undefined) {
+    v = slugUncached(title, sfs);
+    if (slugs.size >= 5000) slugs.clear();
+    slugs.set(key, v);
+  }
+  return v;
+}
+function slugUncached(title: string, sfs: string): string {
   const base = title
     .toLowerCase()
     .normalize('NFD')

@@ -41,15 +41,76 @@ export function newDocState(): DocState {
   return { names: new Map(), abbrs: new Map(), ambiguityReported: new Set() };
 }
 
-const WORD = /\p{L}[\p{L}\d&@]*/gu;
+const LETTER = /\p{L}/u;
+const isLetterAt = (p: string, i: number): boolean => {
+  const c = p.charCodeAt(i);
+  if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) return true;
+  if (c < 0xc0) return false;
+  return LETTER.test(p[i]);
+};
+/** A character of a word as /\p{L}[\p{L}\d&@]*\/ continues it. */
+const isWordCode = (c: number, p: string, i: number): boolean =>
+  (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 38 || c === 64 || (c >= 0xc0 && LETTER.test(p[i]));
+
+/** Endings of law name forms (raw text; the folded word is checked against LAW_SUFFIX again). */
+const SUFFIX_SRC = String.raw`(?:lag(?:en|ens)?|balk(?:en|ens)?|ning(?:en|ens)?|relsen?|stadgan?|konventionens?)`;
+const FOLD_CLASS: Record<string, string> = { a: '[aåäàáâãæ&@]', o: '[oöóòôõø]', e: '[eéèêë]', i: '[iíìîï]', u: '[uüúùû]', y: '[yýÿ]' };
+const candidateCache = new WeakMap<LawRegistry, { count: number; rx: RegExp }>();
+
+/**
+ * One regex that finds every word that may be a law name: a word with a law suffix, or a
+ * one-word name form without one ("regeringsformen"). A superset: each hit is checked again.
+ */
+function nameCandidates(registry: LawRegistry): RegExp {
+  const cached = candidateCache.get(registry);
+  if (cached && cached.count === registry.nameCount) return cached.rx;
+  const extras: string[] = [];
+  for (const key of registry.nameKeys()) {
+    if (key.includes(' ') || LAW_SUFFIX.test(key) || !/^[\p{L}\d&@]+$/u.test(key)) continue;
+    extras.push([...key].map((ch) => FOLD_CLASS[ch] ?? ch.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&')).join(''));
+  }
+  const rx = new RegExp(`(?:${[SUFFIX_SRC, ...extras].join('|')})(?![\\p{L}\\d&@])`, 'giu');
+  candidateCache.set(registry, { count: registry.nameCount, rx });
+  return rx;
+}
 const LAW_SUFFIX = /(?:lag|lagen|lagens|balk|balken|balkens|ning|ningen|ningens|relse|relsen|stadga|stadgan|konventionen|konventionens)$/;
 const GENERIC = new Set(['lag', 'lagen', 'forordning', 'forordningen', 'kungorelse', 'kungorelsen', 'balk', 'balken', 'lagar', 'lagarna']);
 const TAIL_START = new Set(['om', 'med', 'till', 'angaende', 'for', 'mot', 'rorande', 'i', 'vid']);
 const SFS_PAREN = /\s?\(\s?(?:SFS\s?)?(\d{4})\s?:\s?(\d{1,4}(?: \d{3})?)(?:\s?s\.\s?\d+)?\s?\)/y;
 const SFS_BARE = /(?<![\p{L}\d])SFS\s?(\d{4})\s?:\s?(\d{1,5})(?!\d)/gu;
+const LOOSE_SFS = /\((\s?(1\d{3}|20\d{2})\s?:\s?(\d{1,4})\s?)\)/gu;
+/** "lag"/"lagen"/"förordning(en)" earlier in the same clause (no full stop, semicolon, parenthesis or §). */
+const LAW_BEFORE = /(?<![\p{L}])(?:lag|lagen|förordning|förordningen)(?![\p{L}])[^.;()§]{0,40}$/iu;
+/** Numbers of other series written like SFS numbers ("SOU 2020:47", "SOSFS 2014:5"). */
+const SERIES_BEFORE = /(?:SOU|Ds|DS|SFS|[Pp]rop\.?|\p{Lu}+-?FS|[Dd]ir\.|NJA|[Rr]skr\.?|[Bb]et\.)\s?\(?$/u;
+const AMENDMENT_NOTE_AFTER = /^\.(?:\s|$)/;
+const SENTENCE_START = /(?:^|[.!?]\s?)$/;
 const COMPOUND_BEFORE = /(?:^|[^\p{L}])(\p{L}+-(?:, \p{L}+-){0,3} (?:och|eller) )$/u;
 const NEW_BEFORE = /(?:^|[^\p{L}])(nya|nuvarande)\s$/iu;
-const ABBR = /(?<![\p{L}\d])\p{Lu}[\p{L}]{0,8}(?![\p{L}\d])/gu;
+/** An abbreviation as a whole word (the known ones are found by one regex built from them). */
+const ABBR_WORD = /^\p{Lu}\p{L}{0,8}$/u;
+const abbrCache = new WeakMap<LawRegistry, RegExp>();
+let docAbbrCache: { registry: LawRegistry; key: string; rx: RegExp } | undefined;
+
+/** A regex for the abbreviations the registry knows plus those the document has defined. */
+function abbreviationFinder(registry: LawRegistry, state: DocState): RegExp {
+  const own = [...state.abbrs.keys()].filter((a) => ABBR_WORD.test(a) && !registry.abbreviation(a));
+  const build = (list: string[]) => {
+    const alts = [...new Set(list)].filter((a) => ABBR_WORD.test(a)).sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+    return new RegExp(`(?<![\\p{L}\\d])(?:${alts.map((a) => a.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&')).join('|') || '(?!)'})(?![\\p{L}\\d])`, 'gu');
+  };
+  if (!own.length) {
+    let rx = abbrCache.get(registry);
+    if (!rx) {
+      rx = build(registry.abbreviationKeys());
+      abbrCache.set(registry, rx);
+    }
+    return rx;
+  }
+  const key = own.sort().join('|');
+  if (docAbbrCache?.key !== key || docAbbrCache.registry !== registry) docAbbrCache = { registry, key, rx: build([...registry.abbreviationKeys(), ...own]) };
+  return docAbbrCache.rx;
+}
 const DEFINITION = /(?:,\s?|\s?\(\s?)(?:nedan\s|härefter\s|förkortad\s)?(\p{Lu}[\p{L}]{0,8})(\)?)(?![\p{L}\d-])/uy;
 const TAIL_WORD = /\s(\p{L}[\p{L}\d.:-]*)/uy;
 const CUES = new Set(['enligt', 'enl', 'i', 'jfr', 'av', 'och', 'samt', 'eller', 'till', 'under', 'se', 'mot', 'med', 'om', 'fran', 'ur', 'inom', 'vid', 'ny', 'nya', 'lagen', 'stod', 'sasom', 'se']);
@@ -83,11 +144,21 @@ export function findMentions(p: string, ctx: MentionContext): Mention[] {
     return { sfs, title: fallbackTitle || `SFS ${sfs}` };
   };
 
-  // Names and "lag (SFS)".
-  for (const m of p.matchAll(WORD)) {
-    const word = m[0];
-    const ws = m.index;
-    let we = ws + word.length;
+  // Names and "lag (SFS)": only words that can be a name form (a law suffix or a known
+  // name without one) are looked at; the word is then the whole run of letters around the hit.
+  const notes: [number, number][] = [];
+  const candidates = nameCandidates(registry);
+  candidates.lastIndex = 0;
+  let prevWordStart = -1;
+  for (let hit = candidates.exec(p); hit; hit = candidates.exec(p)) {
+    const we0 = hit.index + hit[0].length;
+    let ws = hit.index;
+    while (ws > 0 && isWordCode(p.charCodeAt(ws - 1), p, ws - 1)) ws -= 1;
+    while (ws < we0 && !isLetterAt(p, ws)) ws += 1;
+    if (ws >= we0 || ws === prevWordStart) continue;
+    prevWordStart = ws;
+    const word = p.slice(ws, we0);
+    let we = we0;
     const lower = word.toLowerCase();
     const last = lower.charCodeAt(lower.length - 1);
     // Name forms end in -n/-s (definite, possessive), -g/-k/-a (lag, balk, förordning, stadga).
@@ -98,7 +169,7 @@ export function findMentions(p: string, ctx: MentionContext): Mention[] {
     let key = folded;
     const generic = GENERIC.has(folded);
     if (!generic) {
-      const before = COMPOUND_BEFORE.exec(p.slice(Math.max(0, ws - 60), ws));
+      const before = p.endsWith('och ', ws) || p.endsWith('eller ', ws) ? COMPOUND_BEFORE.exec(p.slice(Math.max(0, ws - 60), ws)) : null;
       if (before) {
         const k2 = foldName(before[1] + word);
         if (registry.isName(k2) || state.names.has(k2)) {
@@ -166,6 +237,11 @@ export function findMentions(p: string, ctx: MentionContext): Mention[] {
       }
     }
     if (!law) continue;
+    // An amendment note ("… Lag (1997:289)." closing a quoted section): names the amending act, not a reference.
+    if (sfs && generic && !tailKey && AMENDMENT_NOTE_AFTER.test(p.slice(we, we + 3)) && /^[LF]/.test(word) && SENTENCE_START.test(p.slice(Math.max(0, ws - 3), ws))) {
+      notes.push([ws, we]);
+      continue;
+    }
     // A definition: "socialtjänstlagen (2001:453), SoL" / "socialtjänstlagen (SoL)".
     DEFINITION.lastIndex = we;
     const dm = DEFINITION.exec(p);
@@ -205,8 +281,23 @@ export function findMentions(p: string, ctx: MentionContext): Mention[] {
     out.push({ s: m.index, e: m.index + m[0].length, kind: 'sfs', law: resolveSfs(sfs, ''), standalone: true });
   }
 
+  // A bare SFS number in parentheses in a clause about a law: "en lag som finns: (1982:713)".
+  if (p.includes(':')) {
+    for (const m of p.matchAll(LOOSE_SFS)) {
+      const s = m.index + 1 + (m[1].length - m[1].trimStart().length);
+      const e = s + m[1].trim().length;
+      if (overlapsNamed(m.index, m.index + m[0].length) || out.some((o) => o.s < e && s < o.e) || notes.some(([a, b]) => a < e && s < b)) continue;
+      const before = p.slice(Math.max(0, m.index - 50), m.index);
+      if (!LAW_BEFORE.test(before) || SERIES_BEFORE.test(before)) continue;
+      const sfs = `${m[2]}:${Number(m[3])}`;
+      out.push({ s, e, kind: 'sfs', law: resolveSfs(sfs, ''), standalone: true });
+    }
+  }
+
   // Abbreviations.
-  for (const m of p.matchAll(ABBR)) {
+  const abbrRx = abbreviationFinder(registry, state);
+  abbrRx.lastIndex = 0;
+  for (let m = abbrRx.exec(p); m; m = abbrRx.exec(p)) {
     const abbr = m[0];
     const s = m.index;
     const e = s + abbr.length;

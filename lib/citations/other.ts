@@ -23,17 +23,20 @@ export interface RawCitation {
 const PAGES_FIRST = /,?\s?(?:s\.|sid\.?|sidan|sidorna)\s?(\d{1,4})(?:\s?[-–]\s?(\d{1,4}))?(?:\s?f{1,2}\.?(?![\p{L}]))?/uy;
 const PAGES_MORE = /(?:,\s?|\s(?:och|samt)\s)(?:s\.\s?|sid\.?\s?)?(\d{1,4})(?:\s?[-–]\s?(\d{1,4}))?(?:\s?f{1,2}\.?(?![\p{L}]))?(?![\d:/§]|\s?(?:kap|§|st\b|stycket))/uy;
 
+/** Pages cited: "s. 112–121, 141–142" gives 112, 121, 141, 142 (a range as its first and last page). */
 function pagesAt(text: string, pos: number): { end: number; pages: string[] } {
   PAGES_FIRST.lastIndex = pos;
   const m = PAGES_FIRST.exec(text);
   if (!m) return { end: pos, pages: [] };
   const pages = [m[1]];
+  if (m[2] && Number(m[2]) > Number(m[1])) pages.push(m[2]);
   let end = PAGES_FIRST.lastIndex;
   for (let guard = 0; guard < 30; guard++) {
     PAGES_MORE.lastIndex = end;
     const n = PAGES_MORE.exec(text);
     if (!n) break;
     pages.push(n[1]);
+    if (n[2] && Number(n[2]) > Number(n[1])) pages.push(n[2]);
     end = PAGES_MORE.lastIndex;
   }
   return { end, pages };
@@ -224,27 +227,59 @@ export function findEu(text: string, acts: readonly EuAct[]): RawCitation[] {
   for (const m of text.matchAll(CELEX)) {
     out.push({ s: m.index, e: m.index + m[0].length, kind: 'eu', ref: celexOf(m[1], m[2], m[3]), links: celexLinks(celexOf(m[1], m[2], m[3])) });
   }
-  // Names and abbreviations ("dataskyddsförordningen", "GDPR").
-  for (const act of acts) {
-    const forms = new Set(act.names.map((n) => foldName(n)));
-    let prevWord = '';
-    let prevStart = 0;
-    for (const m of text.matchAll(/\p{L}[\p{L}:]*/gu)) {
-      const w = m[0];
-      const s = m.index;
-      let start = -1;
-      if (act.abbreviation && w === act.abbreviation) start = s;
-      else if (/rdning/i.test(w)) {
-        if (prevWord && forms.has(foldName(`${prevWord} ${w}`)) && text.slice(prevStart + prevWord.length, s) === ' ') start = prevStart;
-        else if (forms.has(foldName(w))) start = s;
-      }
-      prevWord = w;
-      prevStart = s;
-      if (start < 0) continue;
-      add(start, s + w.length, act.celex); // overlaps with longer EU citations are resolved by the caller
+  // Names and abbreviations ("dataskyddsförordningen", "GDPR"): words as /\p{L}[\p{L}:]*/ splits them;
+  // a name form ends in "…rdning…", so only those words (and the abbreviations) are looked at.
+  if (acts.length) {
+    const formsOf = acts.map((act) => new Set(act.names.map((n) => foldName(n))));
+    let lastWord = -1;
+    for (const m of text.matchAll(euNameFinder(acts))) {
+      // The whole word around the hit (letters and ":").
+      let s = m.index;
+      while (s > 0 && isEuWordChar(text, s - 1)) s -= 1;
+      while (s < m.index && !LETTER_RX.test(text[s])) s += 1;
+      if (s === lastWord) continue;
+      lastWord = s;
+      let e = m.index + m[0].length;
+      while (e < text.length && isEuWordChar(text, e)) e += 1;
+      const w = text.slice(s, e);
+      // The previous word and what separates it ("EU:s dataskyddsförordning").
+      let pe = s;
+      while (pe > 0 && !isEuWordChar(text, pe - 1)) pe -= 1;
+      let ps = pe;
+      while (ps > 0 && isEuWordChar(text, ps - 1)) ps -= 1;
+      while (ps < pe && !LETTER_RX.test(text[ps])) ps += 1;
+      const prevWord = ps < pe ? text.slice(ps, pe) : '';
+      acts.forEach((act, k) => {
+        let start = -1;
+        if (act.abbreviation && w === act.abbreviation) start = s;
+        else if (/rdning/i.test(w)) {
+          if (prevWord && formsOf[k].has(foldName(`${prevWord} ${w}`)) && text.slice(pe, s) === ' ') start = ps;
+          else if (formsOf[k].has(foldName(w))) start = s;
+        }
+        // A name being defined ("här benämnd EU:s dataskyddsförordning") names the act just cited; not a new reference.
+        if (start >= 0 && !DEFINED_AS.test(text.slice(Math.max(0, start - 30), start))) add(start, e, act.celex); // overlaps with longer EU citations are resolved by the caller
+      });
     }
   }
   return out;
+}
+
+const LETTER_RX = /\p{L}/u;
+const DEFINED_AS = /(?:benämnd|benämns|kallad|kallas)\s$/u;
+const isEuWordChar = (t: string, i: number): boolean => {
+  const c = t.charCodeAt(i);
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 58 || (c >= 0xc0 && LETTER_RX.test(t[i]));
+};
+const euNameCache = new WeakMap<readonly EuAct[], RegExp>();
+/** Hits inside the words that may name an EU act: "…rdning…" or one of the abbreviations. */
+function euNameFinder(acts: readonly EuAct[]): RegExp {
+  let rx = euNameCache.get(acts);
+  if (!rx) {
+    const abbrs = acts.map((a) => a.abbreviation).filter((a): a is string => Boolean(a)).map((a) => a.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&'));
+    rx = new RegExp(`rdning|${abbrs.length ? `(?<![\\p{L}:])(?:${abbrs.join('|')})(?![\\p{L}:])` : '(?!)'}`, 'giu');
+    euNameCache.set(acts, rx);
+  }
+  return rx;
 }
 
 const REGULATION = /(?<![\p{L}-])([A-ZÅÄÖ]{1,8}-?FS)\s?(\d{4})\s?:\s?(\d{1,4})(?!\d)/gu;

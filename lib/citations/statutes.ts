@@ -33,6 +33,11 @@ const SEP_WORDS = new Set(['och', 'eller', 'samt', 'respektive', 'resp']);
 const CHAPTER_WORDS = new Set(['kap', 'kapitlet', 'kapitel']);
 const BARE_CUES = new Set(['i', 'enligt', 'av', 'se', 'jfr']);
 
+/** Every ordinal word ends in "a" or "e" ("första", "tredje"). */
+const endsInAOrE = (p: string, e: number): boolean => {
+  const c = p.charCodeAt(e - 1) | 0x20;
+  return c === 97 || c === 101;
+};
 const isNum = (t: Tok | undefined): t is Tok => t !== undefined && t.type === 'num';
 const isWord = (t: Tok | undefined, v?: string): t is Tok => t !== undefined && t.type === 'word' && (v === undefined || t.v === v);
 const isSym = (t: Tok | undefined, v: string): boolean => t !== undefined && t.type === 'sym' && t.v === v;
@@ -117,7 +122,9 @@ function pointsAt(toks: Tok[], i: number): [string[], number] | undefined {
     if (isNum(t) && t.v.length <= 3 && Number(t.v) !== 0) {
       value = String(Number(t.v));
       const after = toks[k];
-      if (isWord(after) && after.v.length === 1 && /[a-h]/.test(after.v) && !isWord(toks[k + 1]) && !isNum(toks[k + 1])) {
+      const afterNext = toks[k + 1];
+      // "2 b", and "4 b i denna paragraf".
+      if (isWord(after) && after.v.length === 1 && /[a-h]/.test(after.v) && ((afterNext?.type !== 'word' && afterNext?.type !== 'num') || (afterNext.type === 'word' && afterNext.v === 'i'))) {
         value += ` ${after.v}`;
         k += 1;
       }
@@ -231,7 +238,11 @@ function itemAt(p: string, toks: Tok[], i: number, inherited: string | undefined
     return undefined;
   }
   const ch = chapter ?? (missingChapter ? undefined : inherited);
-  const base = (s: SecNum): Target => ({ ...(ch ? { chapter: ch } : {}), section: s.section, ...(s.sectionTo ? { sectionTo: s.sectionTo } : {}) });
+  const base = (s: SecNum): Target => {
+    const target: Target = ch ? { chapter: ch, section: s.section } : { section: s.section };
+    if (s.sectionTo) target.sectionTo = s.sectionTo;
+    return target;
+  };
   const targets = secs.map(base);
   // Qualifiers apply to the last section.
   const last = targets[targets.length - 1];
@@ -305,7 +316,7 @@ export function findProvisions(p: string, mentions: Mention[]): { groups: Provis
   let i = 0;
   while (i < toks.length) {
     const t = toks[i];
-    if (t.type === 'word' && ORDINALS[t.v] !== undefined && isWord(toks[i - 1]) && BARE_CUES.has(toks[i - 1].v)) {
+    if (t.type === 'word' && t.length >= 4 && t.length <= 9 && endsInAOrE(p, t.e) && i > 0 && toks[i - 1].type === 'word' && toks[i - 1].length <= 6 && ORDINALS[t.v] !== undefined && BARE_CUES.has(toks[i - 1].v)) {
       // "i första stycket", "enligt tredje stycket 2, 3 eller 4 b": the current section's stycke; no law.
       const par = paragraphsAt(toks, i);
       if (par && isWord(toks[par[1] - 1])) {
@@ -321,7 +332,7 @@ export function findProvisions(p: string, mentions: Mention[]): { groups: Provis
         continue;
       }
     }
-    if (t.type !== 'num' && !(t.type === 'word' && t.v === 'kap')) {
+    if (t.type !== 'num' && !(t.type === 'word' && t.length === 3 && t.v === 'kap')) {
       i += 1;
       continue;
     }

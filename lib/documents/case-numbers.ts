@@ -41,9 +41,23 @@ const BARE_PAREN = new RegExp(String.raw`(?<=\b(?:[Rr]emiss|[Rr]emissen|ärende|
 
 export function findCaseNumbers(text: string): CaseNumberMatch[] {
   const out: CaseNumberMatch[] = [];
+  // Matches of an earlier pattern win; within one pattern matches never overlap, so a
+  // new match is checked (binary search) against the matches of the earlier patterns only.
+  let prior: CaseNumberMatch[] = [];
+  const nextPattern = () => {
+    prior = out.slice().sort((a, b) => a.start - b.start);
+  };
   const add = (start: number, matched: string, ref: string) => {
     const end = start + matched.length;
-    if (out.some((o) => start < o.end && o.start < end)) return;
+    let lo = 0;
+    let hi = prior.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (prior[mid].end <= start) lo = mid + 1;
+      else hi = mid;
+    }
+    // prior is sorted by start and its items do not overlap, so ends are sorted too.
+    if (lo < prior.length && prior[lo].start < end) return;
     out.push({ start, end, text: matched, ref });
   };
   for (const m of text.matchAll(LETTERS_YEAR)) {
@@ -55,14 +69,18 @@ export function findCaseNumbers(text: string): CaseNumberMatch[] {
     if (/^(?:SFS|SOU|DS|PROP|NJA|RÅ|HFD|AD|MÖD|MMD|JO|JK|EU|EG|EUT|CELEX|KAP)$/.test(letters.replace(/[- ].*/, ''))) continue;
     add(m.index, m[0], `${letters} ${year}/${serial}${suffix ?? ''}`);
   }
+  nextPattern();
   for (const m of text.matchAll(YEAR_LETTERS)) add(m.index, m[0], `${m[2]}/${m[3]} ${m[4]}`);
+  nextPattern();
   for (const m of text.matchAll(OLD_KS)) add(m.index, m[0], m[2]);
+  nextPattern();
   for (const m of text.matchAll(AFTER_DNR)) {
     const ref = m[1].replace(/\s+(?=\d)/g, (s, i: number) => (i > 0 && /[.\-/]$/.test(m[1].slice(0, i)) ? '' : s));
     // must look like a case number: a year somewhere, or classification + serial
     if (!/(?:19|20)\d{2}/.test(ref) && !/\d\.\d/.test(ref)) continue;
     add(m.index, m[0], ref.replace(/[.\-/]$/, ''));
   }
+  nextPattern();
   for (const m of text.matchAll(BARE_PAREN)) add(m.index, m[0], m[1]);
   return out.sort((a, b) => a.start - b.start);
 }

@@ -7,7 +7,7 @@
  * bundled laws (public/laws/sfs-*.json, via a {@link LawDataLoader}).
  */
 import { foldName, boundedEditDistance } from '../text/fold';
-import { definiteForm } from './names';
+import { definiteForm, shortForm } from './names';
 import {
   CoreDataSchema,
   LawTextsSchema,
@@ -124,6 +124,13 @@ export class LawRegistry {
    */
   addTitleIndex(data: unknown): void {
     const index = TitleIndexSchema.parse(data);
+    // Short names derived from "Lag om X till …" titles ("upphovsrättslagen"), kept only when
+    // exactly one law gives that name and no law already has it.
+    const shortNames = new Map<string, string[]>();
+    for (const row of index.entries) {
+      const short = shortForm(row[1]);
+      if (short) shortNames.set(short, [...(shortNames.get(short) ?? []), row[0].replace(/^(\d{4}):0*(\d)/, '$1:$2')]);
+    }
     for (const row of index.entries) {
       const [rawSfs, title, repealed, repealedOn, repealedBy, issued, inForceFrom] = row;
       const sfs = rawSfs.replace(/^(\d{4}):0*(\d)/, '$1:$2');
@@ -144,6 +151,11 @@ export class LawRegistry {
       if (name) {
         info.names.push(name);
         this.addName(name, sfs);
+      }
+      const short = shortForm(title);
+      if (short && shortNames.get(short)?.length === 1 && !this.byName.has(foldName(short))) {
+        info.names.push(short);
+        this.addName(short, sfs);
       }
       this.laws.set(sfs, info);
     }
@@ -193,6 +205,21 @@ export class LawRegistry {
       }
     }
     return best && !tie ? best : undefined;
+  }
+
+  /** Every known abbreviation (exact case). */
+  abbreviationKeys(): string[] {
+    return [...this.byAbbr.keys()];
+  }
+
+  /** Number of name forms known (changes when the titles index is added). */
+  get nameCount(): number {
+    return this.byName.size;
+  }
+
+  /** Every known folded name form. */
+  nameKeys(): IterableIterator<string> {
+    return this.byName.keys();
   }
 
   /** Laws an abbreviation means (exact case), primary meanings first. */
@@ -246,6 +273,18 @@ export class LawRegistry {
 
   /** Does the registry know that this section exists (or does not)? */
   sectionStatus(sfs: string, chapter: string | undefined, section: string): SectionStatus {
+    const key = `${sfs}|${chapter ?? '-'}|${section}`;
+    let status = this.statusCache.get(key);
+    if (status === undefined) {
+      status = this.sectionStatusUncached(sfs, chapter, section);
+      if (this.statusCache.size >= 20_000) this.statusCache.clear();
+      this.statusCache.set(key, status);
+    }
+    return status;
+  }
+  private readonly statusCache = new Map<string, SectionStatus>();
+
+  private sectionStatusUncached(sfs: string, chapter: string | undefined, section: string): SectionStatus {
     const law = this.laws.get(sfs);
     if (!law?.sections) return 'unknown';
     const sec = normSection(section);

@@ -16,9 +16,24 @@ const FOLD: Record<string, string> = {
 /** Lower-case, fold diacritics and common OCR substitutions, collapse spaces. */
 const PLAIN = /^[a-z]+$/;
 
+/** Characters the simple path cannot fold (OCR digits, soft hyphens, whitespace). */
+const NEEDS_LOOP = /[10!|\u00ad\s]/;
+const FOLDABLE = /[åäàáâãæ&@öóòôõøéèêëíìîïüúùûýÿ]/g;
+const cache = new Map<string, string>();
+
 export function foldName(s: string): string {
+  const hit = cache.get(s);
+  if (hit !== undefined) return hit;
+  const out = foldUncached(s);
+  if (cache.size >= 20_000) cache.clear();
+  cache.set(s, out);
+  return out;
+}
+
+function foldUncached(s: string): string {
   const lower = s.toLowerCase();
   if (PLAIN.test(lower)) return lower;
+  if (!NEEDS_LOOP.test(lower)) return lower.replace(FOLDABLE, (ch) => FOLD[ch]);
   let out = '';
   for (let i = 0; i < lower.length; i++) {
     const ch = lower[i];

@@ -26,6 +26,12 @@ const isSpace = (c: number): boolean =>
 
 const isLetter = (ch: string): boolean => /\p{L}/u.test(ch);
 const isLower = (ch: string): boolean => /\p{Ll}/u.test(ch);
+/**
+ * Where normalisation may change something: a space character other than a lone " ", a soft or
+ * non-breaking hyphen, a hyphen. A " " followed by a space character starts a run. Every match
+ * is one character long; the loop measures the run.
+ */
+const SPECIAL = /[\t\n\v\f\r\u00a0\u2002\u2003\u2007\u2009\u200a\u202f\u3000\u2028\u2029\u00ad\u2011\u2010-]| (?=[ \t\n\v\f\r\u00a0\u2002\u2003\u2007\u2009\u200a\u202f\u3000\u2028\u2029])/g;
 const KEEP_HYPHEN_BEFORE = /^(?:och|eller|samt|till|respektive|resp)\b/;
 
 export function normalizeText(original: string): NormalizedText {
@@ -41,6 +47,10 @@ export function normalizeText(original: string): NormalizedText {
     }
   };
   while (i < n) {
+    // Jump to the next character that may need work (all others are copied as they are).
+    SPECIAL.lastIndex = i;
+    if (!SPECIAL.test(original)) break;
+    i = SPECIAL.lastIndex - 1;
     const c = original.charCodeAt(i);
     if (c === 0xad) {
       flush(i);
