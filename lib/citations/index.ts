@@ -6,7 +6,7 @@
 import type { Citation, LawRef, Problem, Target } from '../analysis/schema';
 import { findCaseNumbers } from '../documents/case-numbers';
 import { defaultRegistry } from '../laws/default';
-import type { LawRegistry } from '../laws/registry';
+import type { LawInfo, LawRegistry } from '../laws/registry';
 import { normalizeText } from '../text/normalize';
 import { describeTarget, statuteLinks } from './links';
 import { findMentions, newDocState, type Mention, type ResolvedLaw } from './mentions';
@@ -53,18 +53,42 @@ export function findCitations(text: string, options: FindCitationsOptions): Cita
   const norm = normalizeText(text);
   const nt = norm.text;
   const state = newDocState();
-  type Pending = { s: number; e: number; c: Omit<Citation, 'start' | 'end' | 'text'>; severities: Problem['severity'][] };
+  // c is the citation itself, made with placeholder offsets and text (filled in at the end) so that
+  // its key order is start, end, text, kind, … and no copy is needed.
+  type Pending = { s: number; e: number; c: Citation; severities: Problem['severity'][] };
   const pending: Pending[] = [];
 
   const lawRefs = new Map<string, LawRef>();
+  const lawRefsByInfo = new Map<LawInfo, Map<string, LawRef>>();
   const lawRef = (law: ResolvedLaw): LawRef => {
-    const key = `${law.sfs}|${law.title}|${law.abbreviation ?? ''}|${law.info ? 1 : 0}`;
-    let ref = lawRefs.get(key);
-    if (!ref) {
-      ref = lawRefUncached(law);
-      lawRefs.set(key, ref);
+    let ref: LawRef | undefined;
+    if (law.info) {
+      // Keyed by the law's registry entry: no key string for the common case.
+      let byInfo = lawRefsByInfo.get(law.info);
+      if (!byInfo) {
+        byInfo = new Map();
+        lawRefsByInfo.set(law.info, byInfo);
+      }
+      const key = law.title === law.info.title && law.sfs === law.info.sfs ? (law.abbreviation ?? '') : `\u0000${law.sfs}|${law.title}|${law.abbreviation ?? ''}`;
+      ref = byInfo.get(key);
+      if (!ref) {
+        ref = lawRefUncached(law);
+        byInfo.set(key, ref);
+      }
+    } else {
+      const key = `${law.sfs}|${law.title}|${law.abbreviation ?? ''}`;
+      ref = lawRefs.get(key);
+      if (!ref) {
+        ref = lawRefUncached(law);
+        lawRefs.set(key, ref);
+      }
     }
-    return { ...ref };
+    // A copy with the same key order as lawRefUncached makes.
+    const copy: LawRef = { sfs: ref.sfs, title: ref.title, status: ref.status };
+    if (ref.abbreviation !== undefined) copy.abbreviation = ref.abbreviation;
+    if (ref.repealedOn !== undefined) copy.repealedOn = ref.repealedOn;
+    if (ref.replacedBy !== undefined) copy.replacedBy = ref.replacedBy;
+    return copy;
   };
   const lawRefUncached = (law: ResolvedLaw): LawRef => {
     const info = law.info ?? registry.get(law.sfs);
@@ -167,7 +191,7 @@ export function findCitations(text: string, options: FindCitationsOptions): Cita
             const { problems, severities } = statuteProblems(m.law, undefined, undefined, m);
             pending.push({
               s: pStart + m.s, e: pStart + m.e, severities,
-              c: { kind: 'statute', law: lawRef(m.law), links: statuteLinks(m.law.sfs, lawRef(m.law).title, undefined), ...(problems.length ? { problems } : {}) },
+              c: { start: 0, end: 0, text: '', kind: 'statute', law: lawRef(m.law), links: statuteLinks(m.law.sfs, lawRef(m.law).title, undefined), ...(problems.length ? { problems } : {}) },
             });
           }
           lastInPara = { law: m.law, e: m.e };
@@ -180,7 +204,7 @@ export function findCitations(text: string, options: FindCitationsOptions): Cita
         else if (!law && g.backRef) law = state.last;
         if (!law && !g.relative && !g.unknownLaw && lastInPara && g.s - lastInPara.e <= CONTEXT_WINDOW) law = lastInPara.law;
         const { problems, severities } = statuteProblems(law, g.targets, g, g.mention);
-        const c: Omit<Citation, 'start' | 'end' | 'text'> = { kind: 'statute', targets: g.targets };
+        const c: Citation = { start: 0, end: 0, text: '', kind: 'statute', targets: g.targets };
         if (law) {
           c.law = lawRef(law);
           c.links = statuteLinks(law.sfs, c.law.title, g.targets, registry.get(law.sfs)?.chaptered);
@@ -200,7 +224,7 @@ export function findCitations(text: string, options: FindCitationsOptions): Cita
   for (const r of raw) {
     pending.push({
       s: r.s, e: r.e, severities: [],
-      c: { kind: r.kind, ref: r.ref, ...(r.links.length ? { links: r.links } : {}) },
+      c: { start: 0, end: 0, text: '', kind: r.kind, ref: r.ref, ...(r.links.length ? { links: r.links } : {}) },
     });
   }
   // Provisions of an agency regulation ("2 kap. 3 § Vägverkets föreskrifter VVFS 1996:200",
@@ -218,8 +242,8 @@ export function findCitations(text: string, options: FindCitationsOptions): Cita
       }
       if (owner && !merged.has(owner)) {
         merged.add(owner);
-        pending.push({ s: owner.s, e: r.e, severities: [], c: { kind: 'regulation', ref: r.ref, targets: owner.c.targets } });
-      } else pending.push({ s: r.s, e: r.e, severities: [], c: { kind: r.kind, ref: r.ref, ...(r.links.length ? { links: r.links } : {}) } });
+        pending.push({ s: owner.s, e: r.e, severities: [], c: { start: 0, end: 0, text: '', kind: 'regulation', ref: r.ref, targets: owner.c.targets } });
+      } else pending.push({ s: r.s, e: r.e, severities: [], c: { start: 0, end: 0, text: '', kind: r.kind, ref: r.ref, ...(r.links.length ? { links: r.links } : {}) } });
     }
     if (merged.size) {
       const rest = pending.filter((x) => !merged.has(x));
@@ -229,12 +253,12 @@ export function findCitations(text: string, options: FindCitationsOptions): Cita
   }
 
   // Map to original offsets.
-  type Placed = { start: number; end: number; c: Omit<Citation, 'start' | 'end' | 'text'>; severities: Problem['severity'][] };
+  type Placed = { start: number; end: number; c: Citation; severities: Problem['severity'][] };
   const placed: Placed[] = pending
     .filter((x) => x.e > x.s)
     .map((x) => ({ start: norm.map.toOriginal(x.s), end: norm.map.toOriginalEnd(x.e), c: x.c, severities: x.severities }));
   for (const cn of findCaseNumbers(text)) {
-    placed.push({ start: cn.start, end: cn.end, c: { kind: 'case-number', ref: cn.ref }, severities: [] });
+    placed.push({ start: cn.start, end: cn.end, c: { start: 0, end: 0, text: '', kind: 'case-number', ref: cn.ref }, severities: [] });
   }
 
   // Overlaps: keep the higher-priority kind, then the longer span.
@@ -254,7 +278,10 @@ export function findCitations(text: string, options: FindCitationsOptions): Cita
   const problems: Problem[] = [];
   for (const x of kept) {
     if (x.start >= x.end || x.end > text.length) continue;
-    const citation: Citation = { start: x.start, end: x.end, text: text.slice(x.start, x.end), ...x.c };
+    const citation = x.c;
+    citation.start = x.start;
+    citation.end = x.end;
+    citation.text = text.slice(x.start, x.end);
     citations.push(citation);
     (citation.problems ?? []).forEach((pr, i) => {
       problems.push({ code: pr.code, severity: x.severities[i] ?? 'warning', message: pr.message, start: x.start, end: x.end });

@@ -45,18 +45,48 @@ export function lagenNuFragment(t: Target, chaptered: boolean): string | null {
   return f;
 }
 
+/** The strings of a law's links that do not depend on the targets (per SFS number and title). */
+interface LawLinkParts {
+  year: string;
+  num: string;
+  knownTitle: boolean;
+  label: string;
+  url: string;
+}
+const lawLinkParts = new Map<string, Map<string, LawLinkParts | null>>();
+function linkParts(sfs: string, title: string): LawLinkParts | null {
+  let byTitle = lawLinkParts.get(sfs);
+  if (!byTitle) {
+    if (lawLinkParts.size >= 5000) lawLinkParts.clear();
+    byTitle = new Map();
+    lawLinkParts.set(sfs, byTitle);
+  }
+  let parts = byTitle.get(title);
+  if (parts === undefined) {
+    const m = SFS.exec(sfs);
+    if (!m) parts = null;
+    else {
+      const knownTitle = !/^SFS /.test(title);
+      parts = knownTitle
+        ? {
+            year: m[1], num: m[2], knownTitle,
+            label: `${title} (${sfs}) på riksdagen.se`,
+            url: `https://www.riksdagen.se/sv/dokument-och-lagar/dokument/svensk-forfattningssamling/${slug(title, sfs)}_sfs-${m[1]}-${m[2]}/`,
+          }
+        : { year: m[1], num: m[2], knownTitle, label: `SFS ${sfs} hos Riksdagen (öppna data)`, url: `https://data.riksdagen.se/dokument/sfs-${m[1]}-${m[2]}.html` };
+    }
+    if (byTitle.size >= 100) byTitle.clear();
+    byTitle.set(title, parts);
+  }
+  return parts;
+}
+
 export function statuteLinks(sfs: string, title: string, targets: Target[] | undefined, chaptered?: boolean): Link[] {
-  const m = SFS.exec(sfs);
-  if (!m) return [];
-  const knownTitle = !/^SFS /.test(title);
-  const links: Link[] = [
-    knownTitle
-      ? {
-          label: `${title} (${sfs}) på riksdagen.se`,
-          url: `https://www.riksdagen.se/sv/dokument-och-lagar/dokument/svensk-forfattningssamling/${slug(title, sfs)}_sfs-${m[1]}-${m[2]}/`,
-        }
-      : { label: `SFS ${sfs} hos Riksdagen (öppna data)`, url: `https://data.riksdagen.se/dokument/sfs-${m[1]}-${m[2]}.html` },
-  ];
+  const parts = linkParts(sfs, title);
+  if (!parts) return [];
+  const m = ['', parts.year, parts.num];
+  const knownTitle = parts.knownTitle;
+  const links: Link[] = [{ label: parts.label, url: parts.url }];
   let any = false;
   const withChapters = chaptered ?? (targets ?? []).some((t) => t.chapter);
   for (const t of targets ?? []) {

@@ -116,9 +116,16 @@ const TAIL_WORD = /\s(\p{L}[\p{L}\d.:-]*)/uy;
 const CUES = new Set(['enligt', 'enl', 'i', 'jfr', 'av', 'och', 'samt', 'eller', 'till', 'under', 'se', 'mot', 'med', 'om', 'fran', 'ur', 'inom', 'vid', 'ny', 'nya', 'lagen', 'stod', 'sasom', 'se']);
 const WEAK_ABBR = new Set(['SO', 'AL', 'MB', 'BK', 'RO', 'PL', 'DL', 'TF', 'RF', 'RB', 'FB']);
 
+const CUE_BEFORE = /(\p{L}+)\.?\s?\(?$/u;
+const ENDS_CLAUSE = /[.:]$/;
+const TRAILING_STOPS = /[.:]+$/;
+const ABBREVIATED = /^(?:m\.?fl|m\.?m|bl\.?a)\.?$/i;
+const DEFINITE_END = /(lag|balk|ning|relse)(en|ens)$/i;
+const STADGAN_END = /stadgan$/i;
+
 /** "datalagen" → "Datalag"; "lagen" + tail "om X" → "Lag om X". */
 function titleFromText(word: string, tail: string): string {
-  let w = word.replace(/(lag|balk|ning|relse)(en|ens)$/i, '$1').replace(/stadgan$/i, 'stadga');
+  let w = word.replace(DEFINITE_END, '$1').replace(STADGAN_END, 'stadga');
   w = w.charAt(0).toUpperCase() + w.slice(1).toLowerCase();
   return tail ? `${w} ${tail}` : w;
 }
@@ -199,7 +206,7 @@ export function findMentions(p: string, ctx: MentionContext): Mention[] {
         TAIL_WORD.lastIndex = pos;
         const tw = TAIL_WORD.exec(p);
         if (!tw) break;
-        const w = tw[1].replace(/[.:]+$/, '');
+        const w = ENDS_CLAUSE.test(tw[1]) ? tw[1].replace(TRAILING_STOPS, '') : tw[1];
         words.push(w);
         phrase += ` ${w}`;
         pos = tw.index + 1 + w.length;
@@ -209,7 +216,7 @@ export function findMentions(p: string, ctx: MentionContext): Mention[] {
           tailText = words.join(' ');
           we = pos;
         }
-        if (/[.:]$/.test(tw[1]) && !/^(?:m\.?fl|m\.?m|bl\.?a)\.?$/i.test(tw[1])) break;
+        if (ENDS_CLAUSE.test(tw[1]) && !ABBREVIATED.test(tw[1])) break;
       }
       if (!tailKey && sfs && generic) {
         // Unknown law: keep its title from the text for display, the span stays "lagen (SFS)".
@@ -313,7 +320,7 @@ export function findMentions(p: string, ctx: MentionContext): Mention[] {
       const alt = entry.secondary.map((x) => registry.get(x)).filter((x): x is LawInfo => x !== undefined);
       if (alt.length) alsoMeans = alt;
     }
-    const prev = /(\p{L}+)\.?\s?\(?$/u.exec(p.slice(Math.max(0, s - 20), s));
+    const prev = CUE_BEFORE.exec(p.slice(Math.max(0, s - 20), s));
     const cue = prev ? CUES.has(foldName(prev[1])) : false;
     const standalone = (cue || state.abbrs.has(abbr)) && !WEAK_ABBR.has(abbr) && p[e] !== '-';
     out.push({ s, e, kind: 'abbr', law, abbr, standalone, ...(alsoMeans ? { alsoMeans } : {}) });

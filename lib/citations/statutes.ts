@@ -39,11 +39,12 @@ const endsInAOrE = (p: string, e: number): boolean => {
   return c === 97 || c === 101;
 };
 const isNum = (t: Tok | undefined): t is Tok => t !== undefined && t.type === 'num';
-const isWord = (t: Tok | undefined, v?: string): t is Tok => t !== undefined && t.type === 'word' && (v === undefined || t.v === v);
-const isSym = (t: Tok | undefined, v: string): boolean => t !== undefined && t.type === 'sym' && t.v === v;
+// Folding keeps the length of letters other than "İ" (which no constant here contains), so a word of another length is never v.
+const isWord = (t: Tok | undefined, v?: string): t is Tok => t !== undefined && t.type === 'word' && (v === undefined || (t.length === v.length && t.v === v));
+const isSym = (t: Tok | undefined, v: string): boolean => t !== undefined && t.type === 'sym' && t.length === v.length && t.v === v;
 const isSection = (t: Tok | undefined): boolean => t !== undefined && t.type === 'sym' && (t.v === '§' || t.v === '§§');
 const isDash = (t: Tok | undefined): boolean => t !== undefined && t.type === 'sym' && (t.v === '-' || t.v === '–' || t.v === '—');
-const isSep = (t: Tok | undefined): boolean => t !== undefined && ((t.type === 'sym' && t.v === ',') || (t.type === 'word' && SEP_WORDS.has(t.v)));
+const isSep = (t: Tok | undefined): boolean => t !== undefined && ((t.type === 'sym' && t.v === ',') || (t.type === 'word' && t.length <= 10 && SEP_WORDS.has(t.v)));
 /** A one-letter suffix ("3 a", "3A", "26 i") when followed by something that ends a section number. */
 function letterAt(toks: Tok[], i: number): boolean {
   const t = toks[i];

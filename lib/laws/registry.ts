@@ -55,6 +55,8 @@ export class LawRegistry {
   private readonly byName = new Map<string, string[]>();
   private readonly byAbbr = new Map<string, { primary: string[]; secondary: string[] }>();
   private readonly nameKeysByLength = new Map<number, string[]>();
+  /** fuzzyName answers (cleared when a name form is added). */
+  private readonly fuzzyCache = new Map<string, string | undefined>();
   private readonly texts = new Map<string, Promise<LawTexts | null>>();
   readonly eu: EuAct[];
   private hasIndex = false;
@@ -107,6 +109,7 @@ export class LawRegistry {
       return;
     }
     this.byName.set(key, [sfs]);
+    this.fuzzyCache.clear();
     const byLen = this.nameKeysByLength.get(key.length) ?? [];
     byLen.push(key);
     this.nameKeysByLength.set(key.length, byLen);
@@ -189,6 +192,14 @@ export class LawRegistry {
    */
   fuzzyName(folded: string): string | undefined {
     if (folded.length < 10) return undefined;
+    if (this.fuzzyCache.has(folded)) return this.fuzzyCache.get(folded);
+    const found = this.fuzzyNameUncached(folded);
+    if (this.fuzzyCache.size >= 20_000) this.fuzzyCache.clear();
+    this.fuzzyCache.set(folded, found);
+    return found;
+  }
+
+  private fuzzyNameUncached(folded: string): string | undefined {
     const max = folded.length >= 16 ? 2 : 1;
     let best: string | undefined;
     let bestD = max + 1;
