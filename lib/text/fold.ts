@@ -35,16 +35,22 @@ function foldUncached(s: string): string {
   if (PLAIN.test(lower)) return lower;
   if (!NEEDS_LOOP.test(lower)) return lower.replace(FOLDABLE, (ch) => FOLD[ch]);
   let out = '';
+  // Tracked here, not asked of `out`: endsWith() on a long concatenated string flattens it each time (quadratic).
+  let lastWasSpace = false;
   for (let i = 0; i < lower.length; i++) {
     const ch = lower[i];
     const f = FOLD[ch];
-    if (f !== undefined) out += f;
+    let add: string;
+    if (f !== undefined) add = f;
     else if ((ch === '1' || ch === '0' || ch === '!' || ch === '|') && i > 0 && lower[i - 1] !== ' ' && /\p{L}/u.test(lower[i - 1])) {
-      out += ch === '0' ? 'o' : 'i';
+      add = ch === '0' ? 'o' : 'i';
     } else if (ch === '\u00ad') continue;
     else if (ch === ' ' || ch === '\n' || ch === '\t' || ch === '\u00a0') {
-      if (!out.endsWith(' ')) out += ' ';
-    } else out += ch;
+      if (lastWasSpace) continue;
+      add = ' ';
+    } else add = ch;
+    out += add;
+    if (add.length) lastWasSpace = add.endsWith(' ');
   }
   return out.trim();
 }
