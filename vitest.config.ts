@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
 export default defineConfig({
   test: {
@@ -6,9 +7,19 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
-          exclude: ['tests/e2e/**'],
+          include: ['tests/**/*.test.ts'],
+          exclude: ['tests/e2e/**', 'tests/components/**'],
           environment: 'node',
+          testTimeout: 30_000,
+        },
+      },
+      {
+        // React components in jsdom with WXT's in-memory fake of the extension APIs.
+        plugins: [WxtVitest()],
+        test: {
+          name: 'components',
+          include: ['tests/components/**/*.test.tsx'],
+          environment: 'jsdom',
           testTimeout: 30_000,
         },
       },

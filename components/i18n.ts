@@ -15,7 +15,13 @@ const CATALOGUES: Record<Locale, Record<string, { message: string }>> = { sv, en
  * (and always in builds that ship one UI locale), so the choice is made here.
  */
 export function uiLocale(): Locale {
-  const preferred = [...(globalThis.navigator?.languages ?? []), browser.i18n?.getUILanguage?.() ?? ''];
+  let ui = '';
+  try {
+    ui = browser.i18n?.getUILanguage?.() ?? '';
+  } catch {
+    // No UI language to ask (an environment without the extension API): the preferred languages decide.
+  }
+  const preferred = [...(globalThis.navigator?.languages ?? []), ui];
   for (const tag of preferred) {
     const lang = tag.toLowerCase().split('-')[0];
     if (lang === 'sv' || lang === 'en') return lang;

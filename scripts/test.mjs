@@ -43,6 +43,7 @@ const types = run('types', 'npx', ['tsc', '--noEmit']);
 if (!lint) failed += 1;
 if (!types) failed += 1;
 vitest('unit');
+vitest('components');
 const built = run('build', 'npx', ['wxt', 'build']);
 if (built) vitest('e2e');
 else failed += 1;
