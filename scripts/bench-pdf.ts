@@ -9,12 +9,11 @@
  *
  *   npx tsx scripts/bench-pdf.ts
  */
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { launchWithExtension } from '../tests/e2e/harness';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { serveDirectory } from './sample-server';
 
@@ -52,35 +51,6 @@ export async function longCouncilPdf(pages = PAGES): Promise<Uint8Array> {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-async function launch(extension: string): Promise<{ context: BrowserContext; id: string; close(): Promise<void> }> {
-  const dir = await mkdtemp(join(tmpdir(), 'remisskollen-bench-pdf-'));
-  const args = [
-    '--headless=new',
-    `--disable-extensions-except=${extension}`,
-    `--load-extension=${extension}`,
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--no-first-run',
-    '--disable-gpu',
-  ];
-  if (process.getuid?.() === 0) args.push('--no-sandbox');
-  const context = await chromium.launchPersistentContext(dir, {
-    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-    headless: false,
-    args,
-    viewport: { width: 1280, height: 900 },
-  });
-  const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  return {
-    context,
-    id: new URL(sw.url()).host,
-    close: async () => {
-      await context.close();
-      await rm(dir, { recursive: true, force: true });
-    },
-  };
-}
-
 export async function benchPdf(): Promise<string[]> {
   const extension = resolve(process.env.REMISSKOLLEN_EXTENSION_DIR ?? '.output/chrome-mv3');
   if (!existsSync(join(extension, 'manifest.json'))) return ['PDF-visaren: ingen byggd extension (kör "npx wxt build" först) – hoppar över.'];
@@ -88,7 +58,7 @@ export async function benchPdf(): Promise<string[]> {
   await mkdir(dir, { recursive: true });
   await writeFile(join(dir, 'long.pdf'), await longCouncilPdf());
   const server = await serveDirectory(dir);
-  const browser = await launch(extension);
+  const browser = await launchWithExtension({ extension, viewport: { width: 1280, height: 900 } });
   try {
     const file = encodeURIComponent(`${server.origin}/long.pdf`);
     const measure = async (url: string, attr: string, also?: string): Promise<number[]> => {
@@ -104,14 +74,14 @@ export async function benchPdf(): Promise<string[]> {
       return values;
     };
     // Warm-up: the service worker, the law index and the disk cache, for both paths.
-    await measure(`chrome-extension://${browser.id}/viewer.html?file=${file}`, 'firstHighlightMs', 'analysedMs');
-    await measure(`chrome-extension://${browser.id}/viewer.html?measure=first-page&file=${file}`, 'firstPageMs');
+    await measure(`chrome-extension://${browser.extensionId}/viewer.html?file=${file}`, 'firstHighlightMs', 'analysedMs');
+    await measure(`chrome-extension://${browser.extensionId}/viewer.html?measure=first-page&file=${file}`, 'firstPageMs');
     const viewer: number[] = [];
     const whole: number[] = [];
     const alone: number[] = [];
     for (let i = 0; i < RUNS; i++) {
-      alone.push((await measure(`chrome-extension://${browser.id}/viewer.html?measure=first-page&file=${file}`, 'firstPageMs'))[0]);
-      const [first, all] = await measure(`chrome-extension://${browser.id}/viewer.html?file=${file}`, 'firstHighlightMs', 'analysedMs');
+      alone.push((await measure(`chrome-extension://${browser.extensionId}/viewer.html?measure=first-page&file=${file}`, 'firstPageMs'))[0]);
+      const [first, all] = await measure(`chrome-extension://${browser.extensionId}/viewer.html?file=${file}`, 'firstHighlightMs', 'analysedMs');
       viewer.push(first);
       whole.push(all);
     }

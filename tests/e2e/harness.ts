@@ -21,9 +21,20 @@ export interface ExtensionBrowser {
 
 const LOCAL_URL = /^(?:https?|wss?):\/\/(?:127\.0\.0\.1|localhost|\[::1\])(?::\d+)?\//;
 
-interface NetLog {
-  constants: { logEventTypes: Record<string, number> };
-  events: { type: number; params?: { url?: string; initiator?: string } }[];
+/** URL_REQUEST_START_JOB entries of a Chromium net log (`--log-net-log`), also of one cut short. */
+export function netLogRequests(raw: string): { url: string; initiator?: string }[] {
+  type NetLog = { constants: { logEventTypes: Record<string, number> }; events: { type: number; params?: { url?: string; initiator?: string } }[] };
+  let log: NetLog;
+  try {
+    log = JSON.parse(raw) as NetLog;
+  } catch {
+    // The log of a browser that did not close cleanly lacks its closing brackets.
+    log = JSON.parse(`${raw.trimEnd().replace(/,$/, '')}]}`) as NetLog;
+  }
+  const start = log.constants.logEventTypes.URL_REQUEST_START_JOB;
+  return log.events
+    .filter((e) => e.type === start && typeof e.params?.url === 'string')
+    .map((e) => ({ url: e.params!.url!, initiator: e.params!.initiator }));
 }
 
 /**
@@ -33,19 +44,10 @@ interface NetLog {
  * initiator and is not the extension's doing.
  */
 export function externalUrls(netLog: string): string[] {
-  let log: NetLog;
-  try {
-    log = JSON.parse(netLog) as NetLog;
-  } catch {
-    // The log of a browser that did not close cleanly lacks its closing brackets.
-    log = JSON.parse(`${netLog.replace(/,\s*$/, '')}]}`) as NetLog;
-  }
-  const startJob = log.constants.logEventTypes.URL_REQUEST_START_JOB;
   const urls = new Set<string>();
-  for (const e of log.events) {
-    const url = e.params?.url;
-    if (e.type !== startJob || !url || LOCAL_URL.test(url) || !/^(?:https?|wss?|ftp):/.test(url)) continue;
-    if (e.params?.initiator && e.params.initiator !== 'not an origin') urls.add(`${url} (från ${e.params.initiator})`);
+  for (const { url, initiator } of netLogRequests(netLog)) {
+    if (LOCAL_URL.test(url) || !/^(?:https?|wss?|ftp):/.test(url)) continue;
+    if (initiator && initiator !== 'not an origin') urls.add(`${url} (från ${initiator})`);
   }
   return [...urls];
 }
@@ -54,23 +56,32 @@ export function chromePath(): string {
   return process.env.CHROME_PATH ?? '/usr/bin/chromium';
 }
 
-export async function launchWithExtension(): Promise<ExtensionBrowser> {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error(`Ingen byggd extension i ${EXTENSION_DIR}: kör "npx wxt build" först.`);
+export interface LaunchOptions {
+  /** The unpacked extension to load (default: the production build). */
+  extension?: string;
+  viewport?: { width: number; height: number };
+}
+
+export async function launchWithExtension(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
+  const extension = options.extension ?? EXTENSION_DIR;
+  if (!existsSync(join(extension, 'manifest.json'))) {
+    throw new Error(`Ingen byggd extension i ${extension}: kör "npx wxt build" först.`);
   }
   const userDataDir = await mkdtemp(join(tmpdir(), 'remisskollen-e2e-'));
   const netLog = join(userDataDir, 'netlog.json');
   const args = [
     `--log-net-log=${netLog}`,
     '--headless=new',
-    `--disable-extensions-except=${EXTENSION_DIR}`,
-    `--load-extension=${EXTENSION_DIR}`,
+    `--disable-extensions-except=${extension}`,
+    `--load-extension=${extension}`,
     '--disable-background-networking',
     '--disable-component-update',
     '--disable-sync',
     '--no-first-run',
     '--disable-gpu',
     '--lang=sv',
+    // Chromium's own services (sign-in, component updates) still try to call home: nothing resolves but loopback.
+    '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
   ];
   if (process.getuid?.() === 0) args.push('--no-sandbox');
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -78,6 +89,7 @@ export async function launchWithExtension(): Promise<ExtensionBrowser> {
     headless: false, // --headless=new is passed explicitly: extensions need the new headless mode
     args,
     locale: 'sv-SE',
+    ...(options.viewport ? { viewport: options.viewport } : {}),
     // On Linux, Chromium takes its UI language (and so chrome.i18n's) from LANGUAGE, not --lang.
     env: { ...process.env, LANGUAGE: 'sv' },
   });
