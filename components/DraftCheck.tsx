@@ -9,7 +9,7 @@ import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, ty
 import { browser } from 'wxt/browser';
 import { applyIgnores, checkDraft, GROUP_LABELS, RULES_BY_ID, type DraftReport, type Finding, type RuleGroup } from '@/lib/checks';
 import { DraftHandoffMessageSchema, type FieldMark, type PendingDraft } from '@/lib/messages/draft';
-import { listProfiles } from '@/lib/profiles';
+import { ProfileSelect } from './ProfileSelect';
 import { draftT, type DraftStringKey } from './draft-strings';
 import { ignoredRules, takePendingDraft, watchPendingDraft } from './draft-storage';
 import { tabFieldBridge, type FieldBridge } from './field-bridge';
@@ -161,7 +161,6 @@ export function DraftCheck({ fieldBridge, initialText = '' }: DraftCheckProps) {
   const ignoreRule = (rule: string) => void ignoredRules.set({ rules: [...new Set([...rules, rule])] });
   const restoreRule = (rule: string) => void ignoredRules.set({ rules: rules.filter((r) => r !== rule) });
 
-  const profiles = useMemo(() => listProfiles(), []);
   const groups = useMemo(() => {
     if (!shown) return [];
     return GROUP_ORDER.map((g) => ({
@@ -230,14 +229,13 @@ export function DraftCheck({ fieldBridge, initialText = '' }: DraftCheckProps) {
         </div>
         <label className="draft-profile">
           {s('profile')}{' '}
-          <select value={profile} onChange={(e) => setProfile(e.target.value)} data-testid="draft-profile">
-            <option value="auto">{report?.profile && profile === 'auto' ? s('profileAutoIs', report.profile) : s('profileAuto')}</option>
-            {profiles.map((p) => (
-              <option key={p.name} value={p.name}>
-                {p.label}
-              </option>
-            ))}
-          </select>
+          <ProfileSelect
+            value={profile}
+            autoValue="auto"
+            autoLabel={report?.profile && profile === 'auto' ? s('profileAutoIs', report.profile) : s('profileAuto')}
+            onChange={setProfile}
+            testId="draft-profile"
+          />
         </label>
         {busy ? <p role="status">{s('reading')}</p> : null}
         {notice ? (

@@ -17,18 +17,8 @@ import { pathToFileURL } from 'node:url';
 import type { AnalysisResult, Citation, DocumentKind } from '../lib/analysis/schema';
 import { findCaseNumbers } from '../lib/documents/case-numbers';
 import { CaseIndex, NaiveScan, recordFromAnalysis, type CaseRecord, type RelatedDocument } from '../lib/related';
+import { rng } from '../tests/lib/related/ocr';
 
-/** mulberry32: reproducible runs. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const VERBS = ['Utred', 'Inför', 'Återinför', 'Utvärdera', 'Stärk', 'Bygg ut', 'Förbättra', 'Satsa på', 'Se över', 'Säkra'];
 const SUBJECTS = [

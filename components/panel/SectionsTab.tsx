@@ -1,6 +1,7 @@
 import type { AnalysisResult } from '@/lib';
 import { listProfiles } from '@/lib/profiles';
 import { t } from '../i18n';
+import { ProfileSelect } from '../ProfileSelect';
 
 /** Avsnitt: the profile's sections as a checklist — present ones lead to the document, missing ones say why. */
 export function SectionsTab({
@@ -15,20 +16,12 @@ export function SectionsTab({
   onProfile: (name: string) => void;
   onReveal: (start: number, end: number) => void;
 }) {
-  const profiles = listProfiles();
-  const applied = result.profile ? (profiles.find((p) => p.name === result.profile)?.label ?? result.profile) : t('profileNone');
+  const applied = result.profile ? (listProfiles().find((p) => p.name === result.profile)?.label ?? result.profile) : t('profileNone');
   return (
     <div className="sections-tab">
       <label className="field">
         <span>{t('profileInUse')}</span>
-        <select value={profile} onChange={(e) => onProfile(e.target.value)} data-testid="profile-select">
-          <option value="">{t('profileAuto', applied)}</option>
-          {profiles.map((p) => (
-            <option key={p.name} value={p.name}>
-              {p.label}
-            </option>
-          ))}
-        </select>
+        <ProfileSelect value={profile} autoValue="" autoLabel={t('profileAuto', applied)} onChange={onProfile} testId="profile-select" />
       </label>
       {result.document.kind === 'unknown' && !result.profile && <p className="muted">{t('noSectionsDemanded')}</p>}
       <ul className="checklist" data-testid="section-checklist">

@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { browser } from 'wxt/browser';
-import { listProfiles } from '@/lib/profiles';
 import { t } from '@/components/i18n';
+import { ProfileSelect } from '@/components/ProfileSelect';
 import { settings, type Settings } from '@/components/settings';
 import { readPdfSettings, saveAutoOpenHosts } from '@/components/pdf-settings';
 import { addCustomProfile, customProfiles, removeCustomProfile } from '@/components/custom-profiles';
@@ -168,14 +168,13 @@ export function Options() {
         <legend>{t('optionsProfileHeading')}</legend>
         <label className="field">
           <span className="visually-hidden">{t('optionsProfileHeading')}</span>
-          <select value={current.profile} onChange={(e) => void save({ profile: e.target.value })} data-testid="options-profile">
-            <option value="auto">{t('profileAuto', '…')}</option>
-            {listProfiles().map((p) => (
-              <option key={p.name} value={p.name}>
-                {p.label}
-              </option>
-            ))}
-          </select>
+          <ProfileSelect
+            value={current.profile}
+            autoValue="auto"
+            autoLabel={t('profileAuto', '…')}
+            onChange={(profile) => void save({ profile })}
+            testId="options-profile"
+          />
         </label>
         <h2>{t('optionsProfileCustom')}</h2>
         {ownProfiles.length === 0 ? (
