@@ -18,7 +18,18 @@ export default defineConfig({
     web_accessible_resources: [{ resources: ['viewer.html'], matches: ['https://*/*', 'http://*/*'] }],
     action: { default_title: 'Remisskollen' },
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'remisskollen@stockholm.example', strict_min_version: '128.0' } } }
+      ? {
+          // Firefox (MV2) names optional host access among optional_permissions.
+          optional_permissions: ['<all_urls>'],
+          browser_specific_settings: {
+            gecko: {
+              id: 'remisskollen@stockholm.example',
+              strict_min_version: '128.0',
+              // Remisskollen collects and transmits nothing.
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
       : {}),
   }),
 });
