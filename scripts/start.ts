@@ -4,8 +4,9 @@
  * server when Chromium exits. Without a display: `xvfb-run npm start`.
  */
 import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { makeSamples } from './make-samples';
 import { serveDirectory } from './sample-server';
 
@@ -20,6 +21,14 @@ if (build.status !== 0) process.exit(build.status ?? 1);
 const samples = await makeSamples(SAMPLES);
 const server = await serveDirectory(SAMPLES, PORT);
 console.log(`Exempeldokument: ${server.origin}/`);
+
+/** The id Chromium gives an unpacked extension: SHA-256 of its absolute path, first 32 hex digits written a–p. */
+function unpackedExtensionId(path: string): string {
+  const hex = createHash('sha256').update(path).digest('hex').slice(0, 32);
+  return [...hex].map((c) => String.fromCharCode(97 + parseInt(c, 16))).join('');
+}
+const viewer = `chrome-extension://${unpackedExtensionId(EXTENSION)}/viewer.html`;
+const pdfs = samples.seeds.map((s) => `${viewer}?file=${encodeURIComponent(`${server.origin}/${basename(s.pdf)}`)}`);
 
 mkdirSync(PROFILE, { recursive: true });
 const chrome = process.env.CHROME_PATH ?? '/usr/bin/chromium';
@@ -36,6 +45,8 @@ const args = [
   ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
   `${server.origin}/`,
   ...samples.pages.map((p) => `${server.origin}/${p}`),
+  // The seeds as PDFs, in Remisskollen's own viewer.
+  ...pdfs,
 ];
 console.log(`Startar ${chrome} med Remisskollen …`);
 const child = spawn(chrome, args, { stdio: 'inherit' });
