@@ -26,10 +26,20 @@ const LETTERS_YEAR = new RegExp(
   String.raw`(${DNR})?\b([A-ZÅÄÖ]{1,6}(?:[- ][A-ZÅÄÖ]{1,4})?)\s?(${YEAR4}|\d{2})\/(\d{1,6})(-\d{1,4})?(?![\d/])`,
   'g',
 );
-// Year/registry serial: "2024/KS 0107", "2023/VN 0010 004"
-const YEAR_LETTERS = new RegExp(String.raw`(${DNR})?\b(${YEAR4})\/([A-ZÅÄÖ]{1,5})\s(\d{3,5}(?:\s\d{3})?)(?!\d)`, 'g');
-// Stockholm KS pre-2019 "328-1720/2012" (with or without Dnr)
-const OLD_KS = new RegExp(String.raw`(${DNR})?(?<![\d.\-/])(\d{3}-\d{1,5}\/${YEAR4})(?![\d/])`, 'g');
+// Year/registry serial: "2024/KS 0107", "2023/VN 0010 004" (with or without Dnr). Run as the
+// number only (it starts with a digit, so the regex scans fast), then the "Dnr" before it is
+// looked for: the same matches as (${DNR})?… since a "Dnr" prefix has no digits.
+const YEAR_LETTERS = new RegExp(String.raw`\b(${YEAR4})\/([A-ZÅÄÖ]{1,5})\s(\d{3,5}(?:\s\d{3})?)(?!\d)`, 'g');
+// Stockholm KS pre-2019 "328-1720/2012" (with or without Dnr; the same way)
+const OLD_KS = new RegExp(String.raw`(?<![\d.\-/])(\d{3}-\d{1,5}\/${YEAR4})(?![\d/])`, 'g');
+/** A "Dnr" prefix ending where a number starts (at most 17 characters). */
+const DNR_BEFORE = new RegExp(String.raw`${DNR}$`);
+/** Start of the "Dnr" prefix that ends at `at`, else `at`. */
+function dnrStart(text: string, at: number): number {
+  const from = Math.max(0, at - 40);
+  const m = DNR_BEFORE.exec(text.slice(from, at));
+  return m ? from + m.index : at;
+}
 // After an explicit "Dnr": classification/serial/year in any order: "1.5.1-135-2012", "2012-130-2.1.1",
 // "1.6-0029/2011", "T 2010-313-01743", "2012- 182-3.1"
 const AFTER_DNR = new RegExp(
@@ -37,7 +47,8 @@ const AFTER_DNR = new RegExp(
   'g',
 );
 // Bare "(2023/310)" right after remiss/ärende/dnr
-const BARE_PAREN = new RegExp(String.raw`(?<=\b(?:[Rr]emiss|[Rr]emissen|ärende|ärendet|[Dd]nr)\s{1,3}\()(${YEAR4}\/\d{1,6})(?=\))`, 'g');
+// (matched from the "(", which the regex can scan for; the number is group 1)
+const BARE_PAREN = new RegExp(String.raw`\((?<=\b(?:[Rr]emiss|[Rr]emissen|ärende|ärendet|[Dd]nr)\s{1,3}\()(${YEAR4}\/\d{1,6})(?=\))`, 'g');
 
 export function findCaseNumbers(text: string): CaseNumberMatch[] {
   const out: CaseNumberMatch[] = [];
@@ -70,9 +81,15 @@ export function findCaseNumbers(text: string): CaseNumberMatch[] {
     add(m.index, m[0], `${letters} ${year}/${serial}${suffix ?? ''}`);
   }
   nextPattern();
-  for (const m of text.matchAll(YEAR_LETTERS)) add(m.index, m[0], `${m[2]}/${m[3]} ${m[4]}`);
+  for (const m of text.matchAll(YEAR_LETTERS)) {
+    const s = dnrStart(text, m.index);
+    add(s, text.slice(s, m.index + m[0].length), `${m[1]}/${m[2]} ${m[3]}`);
+  }
   nextPattern();
-  for (const m of text.matchAll(OLD_KS)) add(m.index, m[0], m[2]);
+  for (const m of text.matchAll(OLD_KS)) {
+    const s = dnrStart(text, m.index);
+    add(s, text.slice(s, m.index + m[0].length), m[1]);
+  }
   nextPattern();
   for (const m of text.matchAll(AFTER_DNR)) {
     const ref = m[1].replace(/\s+(?=\d)/g, (s, i: number) => (i > 0 && /[.\-/]$/.test(m[1].slice(0, i)) ? '' : s));
@@ -81,6 +98,6 @@ export function findCaseNumbers(text: string): CaseNumberMatch[] {
     add(m.index, m[0], ref.replace(/[.\-/]$/, ''));
   }
   nextPattern();
-  for (const m of text.matchAll(BARE_PAREN)) add(m.index, m[0], m[1]);
+  for (const m of text.matchAll(BARE_PAREN)) add(m.index + 1, m[1], m[1]);
   return out.sort((a, b) => a.start - b.start);
 }

@@ -149,8 +149,9 @@ export function findOwnDate(inp: FactsInput): string | null {
   for (let pass = 0; pass < 2; pass++) {
     for (let i = 0; i < limit; i++) {
       const l = lines[i];
-      if (l.blank || l.text.length > 90) continue;
       const ft = flines[i].trim();
+      // A protokoll's opening line may be long: "fört vid sammanträde med … tisdagen den 16 april 2024 kl. 18.00".
+      if (l.blank || (l.text.length > 90 && !(kind === 'protokoll' && /sammantr/.test(ft)))) continue;
       const ds = findDates(l.text);
       if (!ds.length) continue;
       if (kind === 'protokoll') {
@@ -391,9 +392,10 @@ export function findMotion(
     const persons = findPersons(text.slice(0, 60000));
     const firstHits: { name: string; party: string }[] = [];
     for (const p of persons) {
-      const s0 = Math.max(text.lastIndexOf('.', p.start) + 1, p.start - 300);
-      const e0 = text.indexOf('.', p.end);
-      const sentence = folded.slice(s0, e0 < 0 ? Math.min(text.length, p.end + 300) : Math.min(e0, p.end + 300));
+      // The person's sentence, within its paragraph: a member list next to an agenda item about a motion is not it.
+      const s0 = Math.max(text.lastIndexOf('.', p.start) + 1, text.lastIndexOf('\n\n', p.start) + 1, p.start - 300);
+      const ends = [text.indexOf('.', p.end), text.indexOf('\n\n', p.end), p.end + 300].filter((x) => x >= 0);
+      const sentence = folded.slice(s0, Math.min(text.length, ...ends));
       if (!MOTION_SENTENCE.test(sentence)) continue;
       firstHits.push(p);
     }
@@ -402,7 +404,7 @@ export function findMotion(
   }
   // title
   let mtitle: string | null = null;
-  const motionLine = /^(?:\d+\.?\s+)?(?:remissunderlag\s+|bilaga\s*\d*\s*[.:-]?\s*|remiss\s+av\s+|svar\s+p\S\s+remiss\s+(?:av|om)\s+)?(motion\b[^\n]{3,200})/;
+  const motionLine = /^(?:\d+\.?\s+|§\s*\d+\s+)?(?:remissunderlag\s+|bilaga\s*\d*\s*[.:-]?\s*|remiss\s+av\s+|svar\s+p\S\s+remiss\s+(?:av|om)\s+)?(motion\b[^\n]{3,200})/;
   if (title && /^motion\b/i.test(title)) mtitle = title;
   if (!mtitle) {
     for (let i = 0; i < lines.length; i++) {
