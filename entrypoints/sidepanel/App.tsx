@@ -2,7 +2,8 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { storage } from 'wxt/utils/storage';
 import { browser } from 'wxt/browser';
 import { lawSectionRequest, LawSectionResponseSchema, PageChangedSchema, revealRequest, type AnalyzeResponse, type LawSectionResponse } from '@/lib/messages';
-import { t } from '@/components/i18n';
+import { currentLocale, keyPart, t, type MessageKey } from '@/components/i18n';
+import { MAX_HIGHLIGHTS } from '@/components/highlights';
 import { Tabs, type TabSpec } from '@/components/panel/Tabs';
 import { Overview } from '@/components/panel/Overview';
 import { SectionsTab } from '@/components/panel/SectionsTab';
@@ -172,7 +173,11 @@ function Analysis({
     <>
       {response.notices.map((n) => (
         <p key={n.code} className="notice" role="status" data-testid={`notice-${n.code}`}>
-          {n.message}
+          {t(
+            `notice_${keyPart(n.code)}` as MessageKey,
+            (response.truncated?.citations ?? result.citations.length).toLocaleString(currentLocale() === 'sv' ? 'sv-SE' : 'en-GB'),
+            MAX_HIGHLIGHTS.toLocaleString(currentLocale() === 'sv' ? 'sv-SE' : 'en-GB'),
+          )}
         </p>
       ))}
       {response.truncated && (
