@@ -1,4 +1,5 @@
-/** What went wrong, in Swedish, for the reader — never a blank page. */
+/** What went wrong, in the reader's language — never a blank page. */
+import { t } from '@/components/i18n';
 import { LoadError } from './source';
 
 export interface ViewerError {
@@ -22,50 +23,40 @@ export function pageList(pages: number[]): string {
 }
 
 export function noTextError(pages: number[], total: number): ViewerError {
-  const which = pages.length === total ? (total === 1 ? 'Sidan' : `Alla ${total} sidor`) : `Sidorna ${pageList(pages)}`;
-  return {
-    code: 'no-text',
-    title: 'Dokumentet har ingen text att analysera.',
-    detail: `${which} saknar textlager – dokumentet är troligen inskannat som bilder. Kör textigenkänning (OCR) på filen och öppna den igen.`,
-  };
+  const which =
+    pages.length === total ? (total === 1 ? t('viewer_errPageOne') : t('viewer_errPagesAll', String(total))) : t('viewer_errPages', pageList(pages));
+  return { code: 'no-text', title: t('viewer_errNoTextTitle'), detail: t('viewer_errNoTextDetail', which) };
 }
 
 export function describeLoadError(error: unknown, truncated: boolean): ViewerError {
   if (error instanceof LoadError) {
     switch (error.code) {
       case 'not-pdf':
-        return { code: 'not-pdf', title: 'Filen är ingen PDF.', detail: 'Den saknar PDF-huvud. Kontrollera att du har öppnat rätt fil.' };
+        return { code: 'not-pdf', title: t('viewer_errNotPdfTitle'), detail: t('viewer_errNotPdfDetail') };
       case 'empty':
-        return { code: 'empty', title: 'Filen är tom.', detail: 'Den innehåller inga data. Hämta den på nytt.' };
+        return { code: 'empty', title: t('viewer_errEmptyTitle'), detail: t('viewer_errEmptyDetail') };
       case 'no-access':
         return {
           code: 'no-access',
-          title: 'Remisskollen får inte hämta filen.',
-          detail: `${error.message} Ge behörighet med knappen nedan, eller ladda ned filen och öppna den med ”Öppna fil”.`,
+          title: t('viewer_errNoAccessTitle'),
+          detail: t('viewer_errNoAccessDetail', error.origin ? new URL(error.origin).host : ''),
           origin: error.origin,
         };
       case 'file-access':
-        return {
-          code: 'file-access',
-          title: 'Remisskollen får inte läsa filer på datorn.',
-          detail:
-            'Öppna chrome://extensions, välj Detaljer under Remisskollen och slå på ”Tillåt åtkomst till webbadresser för filer”. Ladda sedan om sidan – eller välj filen med ”Öppna fil” eller dra den hit.',
-        };
+        return { code: 'file-access', title: t('viewer_errFileAccessTitle'), detail: t('viewer_errFileAccessDetail') };
       case 'not-found':
-        return { code: 'not-found', title: 'Filen hittades inte.', detail: error.message };
+        return { code: 'not-found', title: t('viewer_errNotFoundTitle'), detail: error.message };
       default:
-        return { code: error.code, title: 'Filen kunde inte hämtas.', detail: error.message };
+        return { code: error.code, title: t('viewer_errFetchTitle'), detail: error.message };
     }
   }
   const name = (error as { name?: string } | null)?.name ?? '';
   if (name === 'PasswordException') {
-    return { code: 'password', title: 'Dokumentet är lösenordsskyddat.', detail: 'Det kan inte visas utan lösenord.' };
+    return { code: 'password', title: t('viewer_passwordTitle'), detail: t('viewer_errPasswordDetail') };
   }
   return {
     code: 'corrupt',
-    title: truncated ? 'PDF-filen är ofullständig.' : 'PDF-filen är skadad.',
-    detail: truncated
-      ? 'Filen slutar mitt i – hämtningen avbröts troligen. Hämta den på nytt.'
-      : 'Den går inte att läsa. Hämta den på nytt, eller be avsändaren om en ny fil.',
+    title: truncated ? t('viewer_errTruncatedTitle') : t('viewer_errCorruptTitle'),
+    detail: truncated ? t('viewer_errTruncatedDetail') : t('viewer_errCorruptDetail'),
   };
 }

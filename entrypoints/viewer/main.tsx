@@ -10,6 +10,8 @@ import { fileParam } from '@/lib/messages/pdf';
 import { ViewerController, type ViewerState, type Zoom } from './controller';
 import { ZOOM_STEPS } from './pages';
 import './viewer.css';
+import { applyLanguageSetting, t } from '@/components/i18n';
+import { settings } from '@/components/settings';
 
 const pagesEl = document.createElement('div');
 pagesEl.id = 'pages';
@@ -39,22 +41,22 @@ function Toolbar({ state, onPick }: { state: ViewerState; onPick: () => void }) 
   const zoomValue = state.zoom === 'fit-width' ? 'fit-width' : String(state.zoom);
   const progress =
     ready && state.analysedPages < state.pageCount
-      ? `Analyserar … ${state.analysedPages} av ${state.pageCount} sidor`
+      ? t('viewer_analysing', String(state.analysedPages), String(state.pageCount))
       : ready
-        ? `${state.citations} hänvisningar`
+        ? t('viewer_citations', String(state.citations))
         : '';
 
   return (
-    <header className="toolbar" role="toolbar" aria-label="PDF-visare">
+    <header className="toolbar" role="toolbar" aria-label={t('viewer_toolbar')}>
       <button type="button" onClick={onPick} data-testid="open-file">
-        Öppna fil
+        {t('viewer_openFile')}
       </button>
       <span className="file-name" title={state.sourceUrl ?? state.fileName}>
         {state.fileName}
       </span>
       <form className="page-nav" onSubmit={submitPage}>
         <label>
-          <span className="visually-hidden">Sida</span>
+          <span className="visually-hidden">{t('viewer_page')}</span>
           <input
             data-testid="page-number"
             inputMode="numeric"
@@ -63,13 +65,13 @@ function Toolbar({ state, onPick }: { state: ViewerState; onPick: () => void }) 
             value={pageInput ?? String(state.currentPage)}
             onChange={(e) => setPageInput(e.target.value)}
             onBlur={submitPage}
-            aria-label="Sidnummer"
+            aria-label={t('viewer_pageNumber')}
           />
         </label>
         <span data-testid="page-count">/ {state.pageCount}</span>
       </form>
       <div className="zoom">
-        <button type="button" disabled={!ready} onClick={() => controller.zoomStep(-1)} aria-label="Zooma ut" title="Zooma ut (Ctrl −)">
+        <button type="button" disabled={!ready} onClick={() => controller.zoomStep(-1)} aria-label={t('viewer_zoomOut')} title={`${t('viewer_zoomOut')} (Ctrl −)`}>
           −
         </button>
         <select
@@ -79,7 +81,7 @@ function Toolbar({ state, onPick }: { state: ViewerState; onPick: () => void }) 
           value={ZOOM_STEPS.some((z) => String(z) === zoomValue) || zoomValue === 'fit-width' ? zoomValue : 'custom'}
           onChange={(e) => controller.setZoom(e.target.value === 'fit-width' ? 'fit-width' : (Number(e.target.value) as Zoom))}
         >
-          <option value="fit-width">Anpassa till bredd</option>
+          <option value="fit-width">{t('viewer_fitWidth')}</option>
           {!ZOOM_STEPS.some((z) => String(z) === zoomValue) && zoomValue !== 'fit-width' && (
             <option value="custom">{Math.round(state.scale * 100)} %</option>
           )}
@@ -89,7 +91,7 @@ function Toolbar({ state, onPick }: { state: ViewerState; onPick: () => void }) 
             </option>
           ))}
         </select>
-        <button type="button" disabled={!ready} onClick={() => controller.zoomStep(1)} aria-label="Zooma in" title="Zooma in (Ctrl +)">
+        <button type="button" disabled={!ready} onClick={() => controller.zoomStep(1)} aria-label={t('viewer_zoomIn')} title={`${t('viewer_zoomIn')} (Ctrl +)`}>
           +
         </button>
       </div>
@@ -104,8 +106,8 @@ function Toolbar({ state, onPick }: { state: ViewerState; onPick: () => void }) 
         <input
           ref={findRef}
           type="search"
-          placeholder="Sök i dokumentet"
-          aria-label="Sök i dokumentet"
+          placeholder={t('viewer_find')}
+          aria-label={t('viewer_find')}
           data-testid="find"
           disabled={!ready}
           onChange={(e) => controller.find(e.target.value, 0)}
@@ -116,21 +118,21 @@ function Toolbar({ state, onPick }: { state: ViewerState; onPick: () => void }) 
             }
           }}
         />
-        <button type="button" disabled={!ready} onClick={() => controller.find(findRef.current?.value ?? '', -1)} aria-label="Föregående träff">
+        <button type="button" disabled={!ready} onClick={() => controller.find(findRef.current?.value ?? '', -1)} aria-label={t('viewer_findPrevious')}>
           ↑
         </button>
-        <button type="submit" disabled={!ready} aria-label="Nästa träff">
+        <button type="submit" disabled={!ready} aria-label={t('viewer_findNext')}>
           ↓
         </button>
         <output data-testid="find-count" aria-live="polite">
-          {state.find.query ? (state.find.count ? `${state.find.index + 1} av ${state.find.count}` : 'Inga träffar') : ''}
+          {state.find.query ? (state.find.count ? t('viewer_findCount', String(state.find.index + 1), String(state.find.count)) : t('viewer_noMatches')) : ''}
         </output>
       </form>
       <button type="button" disabled={!ready} onClick={() => controller.print()} data-testid="print">
-        Skriv ut
+        {t('viewer_print')}
       </button>
       <button type="button" disabled={!ready} onClick={() => controller.download()} data-testid="download">
-        Ladda ned
+        {t('viewer_download')}
       </button>
       {state.sourceUrl && (
         <a
@@ -141,7 +143,7 @@ function Toolbar({ state, onPick }: { state: ViewerState; onPick: () => void }) 
             controller.openInBrowserViewer();
           }}
         >
-          Öppna i webbläsarens visare
+          {t('viewer_browserViewer')}
         </a>
       )}
       <span className="status" role="status" data-testid="status">
@@ -162,15 +164,15 @@ function PasswordPrompt({ retry }: { retry: boolean }) {
         controller.submitPassword(password);
       }}
     >
-      <h1>Dokumentet är lösenordsskyddat</h1>
-      <p>Skriv lösenordet för att öppna det. Lösenordet sparas inte.</p>
+      <h1>{t('viewer_passwordTitle')}</h1>
+      <p>{t('viewer_passwordIntro')}</p>
       {retry && (
         <p role="alert" className="error-text" data-testid="password-wrong">
-          Fel lösenord. Försök igen.
+          {t('viewer_passwordWrong')}
         </p>
       )}
       <label>
-        Lösenord{' '}
+        {t('viewer_password')}{' '}
         <input
           type="password"
           autoFocus
@@ -181,9 +183,9 @@ function PasswordPrompt({ retry }: { retry: boolean }) {
         />
       </label>
       <div className="actions">
-        <button type="submit">Öppna</button>
+        <button type="submit">{t('viewer_open')}</button>
         <button type="button" onClick={() => controller.cancelPassword()}>
-          Avbryt
+          {t('viewer_cancel')}
         </button>
       </div>
     </form>
@@ -199,16 +201,16 @@ function ErrorMessage({ state, onPick }: { state: ViewerState; onPick: () => voi
       <div className="actions">
         {error.code === 'no-access' && error.origin && (
           <button type="button" onClick={() => void controller.requestAccess(error.origin!)}>
-            Ge Remisskollen åtkomst till {new URL(error.origin).host}
+            {t('grantAccess', new URL(error.origin).host)}
           </button>
         )}
         {state.sourceUrl && !/^file:/i.test(state.sourceUrl) && (
           <button type="button" onClick={() => controller.retry()}>
-            Försök igen
+            {t('viewer_retry')}
           </button>
         )}
         <button type="button" onClick={onPick}>
-          Öppna en annan fil
+          {t('viewer_openOther')}
         </button>
       </div>
     </section>
@@ -278,10 +280,10 @@ function Viewer() {
         )}
         {state.phase === 'empty' && (
           <section className="message" data-testid="viewer-empty">
-            <h1>Öppna en PDF</h1>
-            <p>Dra en PDF-fil hit, eller välj en med knappen.</p>
+            <h1>{t('viewer_emptyTitle')}</h1>
+            <p>{t('viewer_emptyIntro')}</p>
             <button type="button" onClick={pick}>
-              Öppna fil
+              {t('viewer_openFile')}
             </button>
           </section>
         )}
@@ -296,23 +298,27 @@ function Viewer() {
       </main>
       {dragging && (
         <div className="drop-zone" aria-hidden="true">
-          Släpp PDF-filen för att öppna den
+          {t('viewer_drop')}
         </div>
       )}
     </>
   );
 }
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <Viewer />
-  </StrictMode>,
-);
+// The language setting is applied first; the document starts loading at once.
+void settings.get().then(({ language }) => {
+  applyLanguageSetting(language);
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <Viewer />
+    </StrictMode>,
+  );
+});
 
 const file = fileParam(location.search);
 if (window.top !== window) {
   // Never inside another site's page: the viewer reads files with the extension's permissions.
-  document.body.textContent = 'Remisskollens PDF-visare kan inte visas inuti en annan sida.';
+  document.body.textContent = t('viewer_framed');
 } else if (file && new URLSearchParams(location.search).get('measure') === 'first-page') {
   void controller.measureFirstPage({ kind: 'url', url: file });
 } else if (file) void controller.open({ kind: 'url', url: file });

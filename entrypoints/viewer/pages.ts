@@ -5,6 +5,7 @@
  * the pages near the viewport — and freed when far away, so a 500-page
  * document does not hold 500 bitmaps.
  */
+import { t } from '@/components/i18n';
 import { TextLayer, RenderingCancelledException, type PDFDocumentProxy, type PDFPageProxy, type RenderTask } from './pdfjs';
 import type { PdfContentItem } from '@/lib/pdf';
 import type { TextLayerNodes } from './pdf-page-text';
@@ -64,7 +65,7 @@ export class PageViews {
       box.className = 'page';
       box.dataset.pageNumber = String(n);
       box.setAttribute('role', 'region');
-      box.setAttribute('aria-label', `Sida ${n}`);
+      box.setAttribute('aria-label', t('viewer_pageN', String(n)));
       const layerBox = document.createElement('div');
       layerBox.className = 'textLayer';
       box.append(layerBox);
@@ -238,7 +239,7 @@ export class PageViews {
     if (v.box.querySelector('.page-error')) return;
     const p = document.createElement('p');
     p.className = 'page-error';
-    p.textContent = `Sida ${v.n} kunde inte visas (filen är skadad här).`;
+    p.textContent = t('viewer_pageBroken', String(v.n));
     v.box.append(p);
   }
 
