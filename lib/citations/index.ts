@@ -47,15 +47,33 @@ function lawDisplay(law: { sfs: string; title: string }, registry: LawRegistry):
   return `${t.charAt(0).toLowerCase()}${t.slice(1)} (${law.sfs})`;
 }
 
+type StatuteProblems = { problems: { code: string; message: string }[]; severities: Problem['severity'][] };
+const NO_PROBLEMS: StatuteProblems = { problems: [], severities: [] };
+const NO_SEVERITIES: Problem['severity'][] = [];
+const NO_GROUPS: ProvisionGroup[] = [];
+
+/**
+ * A citation being made: c has placeholder offsets and text (filled in at the end) so that its
+ * key order is start, end, text, kind, …; s and e are normalised offsets, then original ones.
+ */
+class Pending {
+  readonly pr: number;
+  constructor(
+    public s: number,
+    public e: number,
+    readonly c: Citation,
+    readonly severities: Problem['severity'][],
+  ) {
+    this.pr = KIND_PRIORITY[c.kind];
+  }
+}
+
 export function findCitations(text: string, options: FindCitationsOptions): CitationFindings {
   const registry = options.registry ?? defaultRegistry();
   const date = options.date;
   const norm = normalizeText(text);
   const nt = norm.text;
   const state = newDocState();
-  // c is the citation itself, made with placeholder offsets and text (filled in at the end) so that
-  // its key order is start, end, text, kind, … and no copy is needed.
-  type Pending = { s: number; e: number; c: Citation; severities: Problem['severity'][] };
   const pending: Pending[] = [];
 
   const lawRefs = new Map<string, LawRef>();
@@ -83,12 +101,8 @@ export function findCitations(text: string, options: FindCitationsOptions): Cita
         lawRefs.set(key, ref);
       }
     }
-    // A copy with the same key order as lawRefUncached makes.
-    const copy: LawRef = { sfs: ref.sfs, title: ref.title, status: ref.status };
-    if (ref.abbreviation !== undefined) copy.abbreviation = ref.abbreviation;
-    if (ref.repealedOn !== undefined) copy.repealedOn = ref.repealedOn;
-    if (ref.replacedBy !== undefined) copy.replacedBy = ref.replacedBy;
-    return copy;
+    // Shared between the citations of this call (read-only; the JSON output is the same as copies).
+    return ref;
   };
   const lawRefUncached = (law: ResolvedLaw): LawRef => {
     const info = law.info ?? registry.get(law.sfs);
@@ -103,7 +117,7 @@ export function findCitations(text: string, options: FindCitationsOptions): Cita
     return ref;
   };
 
-  const statuteProblems = (law: ResolvedLaw | undefined, targets: Target[] | undefined, group?: ProvisionGroup, mention?: Mention) => {
+  const statuteProblems = (law: ResolvedLaw | undefined, targets: Target[] | undefined, group?: ProvisionGroup, mention?: Mention): StatuteProblems => {
     const problems: { code: string; message: string }[] = [];
     const severities: Problem['severity'][] = [];
     if (group?.missingChapter) {
@@ -139,7 +153,8 @@ export function findCitations(text: string, options: FindCitationsOptions): Cita
             }
             continue;
           }
-          for (const sec of [t.section, t.sectionTo]) {
+          for (let k = 0; k < 2; k++) {
+            const sec = k === 0 ? t.section : t.sectionTo;
             if (!sec) continue;
             if (registry.sectionStatus(law.sfs, t.chapter, sec) === 'missing') {
               problems.push({
@@ -160,10 +175,12 @@ export function findCitations(text: string, options: FindCitationsOptions): Cita
         severities.push('info');
       }
     }
-    return { problems, severities };
+    return problems.length ? { problems, severities } : NO_PROBLEMS;
   };
 
   // Statutes, paragraph by paragraph.
+  /** Statute citations without a law but with targets, in the order made (for agency regulations). */
+  const lawless: Pending[] = [];
   let pStart = 0;
   while (pStart <= nt.length) {
     let pEnd = nt.indexOf('\n', pStart);
@@ -177,42 +194,76 @@ export function findCitations(text: string, options: FindCitationsOptions): Cita
     if (p.length) {
       const mentions = findMentions(p, { registry, date, state });
       // Provisions need a digit ("3 kap. 5 §", "kap. 7 §") or a stycke word.
-      const { groups } = /\d|styck/.test(p) ? findProvisions(p, mentions) : { groups: [] as ProvisionGroup[] };
-      const used = new Set<Mention>();
-      for (const g of groups) if (g.mention) used.add(g.mention);
-      type Ev = { s: number; g?: ProvisionGroup; m?: Mention };
-      const events: Ev[] = [...groups.map((g) => ({ s: g.s, g })), ...mentions.filter((m) => !used.has(m)).map((m) => ({ s: m.s, m }))].sort((a, b) => a.s - b.s);
-      let lastInPara: { law: ResolvedLaw; e: number } | undefined;
-      for (const ev of events) {
-        if (ev.m) {
-          const m = ev.m;
+      const groups = /\d|styck/.test(p) ? findProvisions(p, mentions).groups : NO_GROUPS;
+      let used: Set<Mention> | undefined;
+      for (const g of groups) if (g.mention) (used ??= new Set()).add(g.mention);
+      // Groups and the mentions not used by a group, by start (a group first on a tie): the
+      // order of a stable sort of the groups followed by the mentions.
+      let events: (ProvisionGroup | Mention)[];
+      let isGroup: boolean[];
+      {
+        const ms = used ? mentions.filter((m) => !used.has(m)) : mentions;
+        let sorted = true;
+        for (let k = 1; k < groups.length && sorted; k++) if (groups[k].s < groups[k - 1].s) sorted = false;
+        for (let k = 1; k < ms.length && sorted; k++) if (ms[k].s < ms[k - 1].s) sorted = false;
+        events = [];
+        isGroup = [];
+        if (sorted) {
+          let gi = 0;
+          let mi = 0;
+          while (gi < groups.length || mi < ms.length) {
+            if (mi >= ms.length || (gi < groups.length && groups[gi].s <= ms[mi].s)) {
+              events.push(groups[gi++]);
+              isGroup.push(true);
+            } else {
+              events.push(ms[mi++]);
+              isGroup.push(false);
+            }
+          }
+        } else {
+          const evs = [...groups.map((g) => ({ s: g.s, x: g as ProvisionGroup | Mention, g: true })), ...ms.map((m) => ({ s: m.s, x: m as ProvisionGroup | Mention, g: false }))].sort((a, b) => a.s - b.s);
+          for (const ev of evs) {
+            events.push(ev.x);
+            isGroup.push(ev.g);
+          }
+        }
+      }
+      let lastLaw: ResolvedLaw | undefined;
+      let lastE = 0;
+      for (let k = 0; k < events.length; k++) {
+        if (!isGroup[k]) {
+          const m = events[k] as Mention;
           if (!m.law) continue;
           if (m.standalone) {
             const { problems, severities } = statuteProblems(m.law, undefined, undefined, m);
-            pending.push({
-              s: pStart + m.s, e: pStart + m.e, severities,
-              c: { start: 0, end: 0, text: '', kind: 'statute', law: lawRef(m.law), links: statuteLinks(m.law.sfs, lawRef(m.law).title, undefined), ...(problems.length ? { problems } : {}) },
-            });
+            const ref = lawRef(m.law);
+            const c: Citation = { start: 0, end: 0, text: '', kind: 'statute', law: ref, links: statuteLinks(m.law.sfs, ref.title, undefined) };
+            if (problems.length) c.problems = problems;
+            pending.push(new Pending(pStart + m.s, pStart + m.e, c, severities));
           }
-          lastInPara = { law: m.law, e: m.e };
+          lastLaw = m.law;
+          lastE = m.e;
           state.last = m.law;
           continue;
         }
-        const g = ev.g as ProvisionGroup;
+        const g = events[k] as ProvisionGroup;
         let law = g.law;
         if (g.relative) law = undefined;
         else if (!law && g.backRef) law = state.last;
-        if (!law && !g.relative && !g.unknownLaw && lastInPara && g.s - lastInPara.e <= CONTEXT_WINDOW) law = lastInPara.law;
+        if (!law && !g.relative && !g.unknownLaw && lastLaw && g.s - lastE <= CONTEXT_WINDOW) law = lastLaw;
         const { problems, severities } = statuteProblems(law, g.targets, g, g.mention);
         const c: Citation = { start: 0, end: 0, text: '', kind: 'statute', targets: g.targets };
         if (law) {
           c.law = lawRef(law);
           c.links = statuteLinks(law.sfs, c.law.title, g.targets, registry.get(law.sfs)?.chaptered);
-          lastInPara = { law, e: g.e };
+          lastLaw = law;
+          lastE = g.e;
           state.last = law;
         }
         if (problems.length) c.problems = problems;
-        pending.push({ s: pStart + g.s, e: pStart + g.e, c, severities });
+        const x = new Pending(pStart + g.s, pStart + g.e, c, severities);
+        pending.push(x);
+        if (!law && g.targets.length) lawless.push(x);
       }
     }
     pStart = pEnd + 1;
@@ -222,16 +273,15 @@ export function findCitations(text: string, options: FindCitationsOptions): Cita
   const regulations = findRegulations(nt);
   const raw: RawCitation[] = [...findPreparatory(nt), ...findCaseLaw(nt), ...findEu(nt, registry.eu)];
   for (const r of raw) {
-    pending.push({
-      s: r.s, e: r.e, severities: [],
-      c: { start: 0, end: 0, text: '', kind: r.kind, ref: r.ref, ...(r.links.length ? { links: r.links } : {}) },
-    });
+    const c: Citation = { start: 0, end: 0, text: '', kind: r.kind, ref: r.ref };
+    if (r.links.length) c.links = r.links;
+    pending.push(new Pending(r.s, r.e, c, NO_SEVERITIES));
   }
   // Provisions of an agency regulation ("2 kap. 3 § Vägverkets föreskrifter VVFS 1996:200",
   // "4 kap. 2 § SOSFS 2014:5"): one regulation citation with the provisions as targets,
   // instead of a statute without a law next to it.
   if (regulations.length) {
-    const lawless = pending.filter((x) => x.c.kind === 'statute' && !x.c.law && x.c.targets?.length).sort((a, b) => a.e - b.e);
+    lawless.sort((a, b) => a.e - b.e);
     const merged = new Set<Pending>();
     let li = 0;
     for (const r of regulations) {
@@ -242,8 +292,12 @@ export function findCitations(text: string, options: FindCitationsOptions): Cita
       }
       if (owner && !merged.has(owner)) {
         merged.add(owner);
-        pending.push({ s: owner.s, e: r.e, severities: [], c: { start: 0, end: 0, text: '', kind: 'regulation', ref: r.ref, targets: owner.c.targets } });
-      } else pending.push({ s: r.s, e: r.e, severities: [], c: { start: 0, end: 0, text: '', kind: r.kind, ref: r.ref, ...(r.links.length ? { links: r.links } : {}) } });
+        pending.push(new Pending(owner.s, r.e, { start: 0, end: 0, text: '', kind: 'regulation', ref: r.ref, targets: owner.c.targets }, NO_SEVERITIES));
+      } else {
+        const c: Citation = { start: 0, end: 0, text: '', kind: r.kind, ref: r.ref };
+        if (r.links.length) c.links = r.links;
+        pending.push(new Pending(r.s, r.e, c, NO_SEVERITIES));
+      }
     }
     if (merged.size) {
       const rest = pending.filter((x) => !merged.has(x));
@@ -252,22 +306,26 @@ export function findCitations(text: string, options: FindCitationsOptions): Cita
     }
   }
 
-  // Map to original offsets.
-  type Placed = { start: number; end: number; c: Citation; severities: Problem['severity'][] };
-  const placed: Placed[] = pending
-    .filter((x) => x.e > x.s)
-    .map((x) => ({ start: norm.map.toOriginal(x.s), end: norm.map.toOriginalEnd(x.e), c: x.c, severities: x.severities }));
+  // Map to original offsets (in place: s and e become original offsets).
+  const placed: Pending[] = [];
+  for (const x of pending) {
+    if (!(x.e > x.s)) continue;
+    const start = norm.map.toOriginal(x.s);
+    x.e = norm.map.toOriginalEnd(x.e);
+    x.s = start;
+    placed.push(x);
+  }
   for (const cn of findCaseNumbers(text)) {
-    placed.push({ start: cn.start, end: cn.end, c: { start: 0, end: 0, text: '', kind: 'case-number', ref: cn.ref }, severities: [] });
+    placed.push(new Pending(cn.start, cn.end, { start: 0, end: 0, text: '', kind: 'case-number', ref: cn.ref }, NO_SEVERITIES));
   }
 
   // Overlaps: keep the higher-priority kind, then the longer span.
-  placed.sort((a, b) => a.start - b.start || KIND_PRIORITY[a.c.kind] - KIND_PRIORITY[b.c.kind] || b.end - a.end);
-  const kept: Placed[] = [];
+  placed.sort((a, b) => a.s - b.s || a.pr - b.pr || b.e - a.e);
+  const kept: Pending[] = [];
   for (const x of placed) {
     const prev = kept[kept.length - 1];
-    if (prev && x.start < prev.end) {
-      const better = KIND_PRIORITY[x.c.kind] < KIND_PRIORITY[prev.c.kind] || (x.c.kind === prev.c.kind && x.end - x.start > prev.end - prev.start);
+    if (prev && x.s < prev.e) {
+      const better = x.pr < prev.pr || (x.pr === prev.pr && x.e - x.s > prev.e - prev.s);
       if (better) kept[kept.length - 1] = x;
       continue;
     }
@@ -277,15 +335,19 @@ export function findCitations(text: string, options: FindCitationsOptions): Cita
   const citations: Citation[] = [];
   const problems: Problem[] = [];
   for (const x of kept) {
-    if (x.start >= x.end || x.end > text.length) continue;
+    if (x.s >= x.e || x.e > text.length) continue;
     const citation = x.c;
-    citation.start = x.start;
-    citation.end = x.end;
-    citation.text = text.slice(x.start, x.end);
+    citation.start = x.s;
+    citation.end = x.e;
+    citation.text = text.slice(x.s, x.e);
     citations.push(citation);
-    (citation.problems ?? []).forEach((pr, i) => {
-      problems.push({ code: pr.code, severity: x.severities[i] ?? 'warning', message: pr.message, start: x.start, end: x.end });
-    });
+    const cps = citation.problems;
+    if (cps) {
+      for (let i = 0; i < cps.length; i++) {
+        const pr = cps[i];
+        problems.push({ code: pr.code, severity: x.severities[i] ?? 'warning', message: pr.message, start: x.s, end: x.e });
+      }
+    }
   }
   return { citations, problems };
 }

@@ -81,9 +81,37 @@ function linkParts(sfs: string, title: string): LawLinkParts | null {
   return parts;
 }
 
+/**
+ * Links of a statute citation. The arrays and links are shared between citations with the same
+ * law and targets (immutable: callers only read them; the JSON output is the same as fresh copies).
+ */
+const statuteLinkCache = new Map<LawLinkParts, Map<string, Link[]>>();
 export function statuteLinks(sfs: string, title: string, targets: Target[] | undefined, chaptered?: boolean): Link[] {
   const parts = linkParts(sfs, title);
   if (!parts) return [];
+  let byKey = statuteLinkCache.get(parts);
+  if (!byKey) {
+    if (statuteLinkCache.size >= 5000) statuteLinkCache.clear();
+    byKey = new Map();
+    statuteLinkCache.set(parts, byKey);
+  }
+  let key = chaptered === undefined ? 'u' : chaptered ? 't' : 'f';
+  if (targets) {
+    for (let i = 0; i < targets.length; i++) {
+      const t = targets[i];
+      key += `\u0002${t.chapter ?? ''}\u0001${t.section ?? ''}\u0001${t.sectionTo ?? ''}\u0001${t.paragraph ?? ''}\u0001${t.point ?? ''}`;
+    }
+  }
+  let links = byKey.get(key);
+  if (!links) {
+    links = statuteLinksUncached(parts, sfs, title, targets, chaptered);
+    if (byKey.size >= 5000) byKey.clear();
+    byKey.set(key, links);
+  }
+  return links;
+}
+
+function statuteLinksUncached(parts: LawLinkParts, sfs: string, title: string, targets: Target[] | undefined, chaptered?: boolean): Link[] {
   const m = ['', parts.year, parts.num];
   const knownTitle = parts.knownTitle;
   const links: Link[] = [{ label: parts.label, url: parts.url }];
@@ -110,23 +138,46 @@ export function describeTarget(t: Target): string {
   return parts.join(' ');
 }
 
-/** lagen.nu addresses of preparatory works: prop/2000/01:80#sid91, sou/2020:47. */
+/** Shared link objects (never changed by callers), per their arguments. */
+const prepCache = new Map<string, Link | null>();
+const caseLawCache = new Map<string, Link | null>();
+const celexCache = new Map<string, Link[]>();
+function memo<T>(cache: Map<string, T>, key: string, make: () => T): T {
+  let v = cache.get(key);
+  if (v === undefined && !cache.has(key)) {
+    v = make();
+    if (cache.size >= 5000) cache.clear();
+    cache.set(key, v);
+  }
+  return v as T;
+}
+
+/** lagen.nu addresses of preparatory works: prop/2000/01:80#sid91, sou/2020:47 (shared objects). */
 export function preparatoryLink(series: string, id: string, page?: string): Link | null {
+  return memo(prepCache, `${series}\u0001${id}\u0001${page ?? '\u0002'}`, () => preparatoryLinkUncached(series, id, page));
+}
+function preparatoryLinkUncached(series: string, id: string, page?: string): Link | null {
   if (!/^(prop|sou|ds|bet|rskr|dir)$/.test(series)) return null;
   if (!/^\d{4}(?:\/\d{2,4})?:[A-ZÅÄÖa-zåäö]{0,4}\d{1,4}$/.test(id)) return null;
   const pg = page && /^\d{1,5}$/.test(page) ? `#sid${page}` : '';
   return { label: `${series === 'prop' ? 'Propositionen' : series.toUpperCase()} på lagen.nu`, url: `https://lagen.nu/${series}/${encodeURI(id)}${pg}` };
 }
 
-/** lagen.nu addresses of case law: dom/hfd/2018:5, dom/nja/2019s504, dom/ra/1999/not/421. */
+/** lagen.nu addresses of case law: dom/hfd/2018:5, dom/nja/2019s504, dom/ra/1999/not/421 (shared objects). */
 export function caseLawLink(series: string, path: string): Link | null {
+  return memo(caseLawCache, `${series}\u0001${path}`, () => caseLawLinkUncached(series, path));
+}
+function caseLawLinkUncached(series: string, path: string): Link | null {
   if (!/^(hfd|ra|nja|ad|mod|mig|md|rh)$/.test(series)) return null;
   if (!/^\d{4}(?::\d{1,4}|s\d{1,5}|\/not\/\d{1,4})$/.test(path)) return null;
   return { label: 'Avgörandet på lagen.nu', url: `https://lagen.nu/dom/${series}/${path}` };
 }
 
-/** EUR-Lex address of a CELEX number, with an article anchor where given. */
+/** EUR-Lex address of a CELEX number, with an article anchor where given (shared arrays). */
 export function celexLinks(celex: string, article?: string): Link[] {
+  return memo(celexCache, `${celex}\u0001${article ?? '\u0002'}`, () => celexLinksUncached(celex, article));
+}
+function celexLinksUncached(celex: string, article?: string): Link[] {
   if (!/^3\d{4}[A-Z]\d{4}$/.test(celex)) return [];
   const art = article && /^\d{1,3}/.exec(article)?.[0];
   return [

@@ -85,7 +85,6 @@ const LAW_BEFORE = /(?<![\p{L}])(?:lag|lagen|förordning|förordningen)(?![\p{L}
 const SERIES_BEFORE = /(?:SOU|Ds|DS|SFS|[Pp]rop\.?|\p{Lu}+-?FS|[Dd]ir\.|NJA|[Rr]skr\.?|[Bb]et\.)\s?\(?$/u;
 const AMENDMENT_NOTE_AFTER = /^\.(?:\s|$)/;
 const SENTENCE_START = /(?:^|[.!?]\s?)$/;
-const COMPOUND_BEFORE = /(?:^|[^\p{L}])(\p{L}+-(?:, \p{L}+-){0,3} (?:och|eller) )$/u;
 const NEW_BEFORE = /(?:^|[^\p{L}])(nya|nuvarande)\s$/iu;
 /** An abbreviation as a whole word (the known ones are found by one regex built from them). */
 const ABBR_WORD = /^\p{Lu}\p{L}{0,8}$/u;
@@ -97,7 +96,8 @@ function abbreviationFinder(registry: LawRegistry, state: DocState): RegExp {
   const own = [...state.abbrs.keys()].filter((a) => ABBR_WORD.test(a) && !registry.abbreviation(a));
   const build = (list: string[]) => {
     const alts = [...new Set(list)].filter((a) => ABBR_WORD.test(a)).sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
-    return new RegExp(`(?<![\\p{L}\\d])(?:${alts.map((a) => a.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&')).join('|') || '(?!)'})(?![\\p{L}\\d])`, 'gu');
+    // (?<![\p{L}\d]\1) after the word is (?<![\p{L}\d]) before it; written so, the regex can scan for the words' letters.
+    return new RegExp(`(${alts.map((a) => a.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&')).join('|') || '(?!)'})(?<![\\p{L}\\d]\\1)(?![\\p{L}\\d])`, 'gu');
   };
   if (!own.length) {
     let rx = abbrCache.get(registry);
@@ -116,7 +116,87 @@ const TAIL_WORD = /\s(\p{L}[\p{L}\d.:-]*)/uy;
 const CUES = new Set(['enligt', 'enl', 'i', 'jfr', 'av', 'och', 'samt', 'eller', 'till', 'under', 'se', 'mot', 'med', 'om', 'fran', 'ur', 'inom', 'vid', 'ny', 'nya', 'lagen', 'stod', 'sasom', 'se']);
 const WEAK_ABBR = new Set(['SO', 'AL', 'MB', 'BK', 'RO', 'PL', 'DL', 'TF', 'RF', 'RB', 'FB']);
 
-const CUE_BEFORE = /(\p{L}+)\.?\s?\(?$/u;
+/**
+ * The word before an abbreviation, as /(\p{L}+)\.?\s?\(?$/u finds it in the 20 characters before
+ * `s`: letters, then an optional ".", whitespace and "(" (scanned backwards, no slice).
+ */
+function cueBefore(p: string, s: number): string | undefined {
+  const from = Math.max(0, s - 20);
+  let e = s;
+  if (e > from && p.charCodeAt(e - 1) === 40) e -= 1;
+  if (e > from && WHITESPACE.test(p[e - 1])) e -= 1;
+  if (e > from && p.charCodeAt(e - 1) === 46) e -= 1;
+  let b = e;
+  for (;;) {
+    const n = letterBefore(p, b, from);
+    if (!n) break;
+    b -= n;
+  }
+  return b < e ? p.slice(b, e) : undefined;
+}
+const WHITESPACE = /\s/;
+/**
+ * The first parts of a compound before ws ("Hälso- och ", "hälso-, sjukvårds- och "), as
+ * /(?:^|[^\p{L}])(\p{L}+-(?:, \p{L}+-){0,3} (?:och|eller) )$/u finds them in the 60 characters before ws (scanned backwards, no slice): the
+ * leftmost match is the one with the most ", X-" parts (at most 3), each part's letters a whole run.
+ */
+export function compoundBefore(p: string, ws: number): string | undefined {
+  const from = Math.max(0, ws - 60);
+  let e: number;
+  if (ws - from >= 6 && p.endsWith('- och ', ws)) e = ws - 5;
+  else if (ws - from >= 8 && p.endsWith('- eller ', ws)) e = ws - 7;
+  else return undefined;
+  // p[e - 1] is the "-"; the letters before it.
+  const run = (end: number): number => {
+    let b = end;
+    for (;;) {
+      const n = letterBefore(p, b, from);
+      if (!n) return b;
+      b -= n;
+    }
+  };
+  let a = run(e - 1);
+  if (a === e - 1) return undefined;
+  for (let k = 0; k < 3; k++) {
+    if (a - 3 < from || p.charCodeAt(a - 1) !== 32 || p.charCodeAt(a - 2) !== 44 || p.charCodeAt(a - 3) !== 45) break;
+    const b = run(a - 3);
+    if (b === a - 3) break;
+    a = b;
+  }
+  return p.slice(a, ws);
+}
+
+/** Length (1 or 2) of the letter (a code point) ending at `b`, not before `from`; 0 if none. */
+function letterBefore(p: string, b: number, from: number): number {
+  if (b <= from) return 0;
+  const c = p.charCodeAt(b - 1);
+  if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) return 1;
+  if (c < 0xaa) return 0;
+  if (c >= 0xdc00 && c <= 0xdfff && b - 2 >= from) {
+    const h = p.charCodeAt(b - 2);
+    if (h >= 0xd800 && h <= 0xdbff) return LETTER.test(p.slice(b - 2, b)) ? 2 : 0;
+  }
+  return LETTER.test(p[b - 1]) ? 1 : 0;
+}
+type AbbrReading = { law: ResolvedLaw; alsoMeans: LawInfo[] | undefined } | null;
+const readingsCache = new WeakMap<DocState, { registry: LawRegistry; date: string; map: Map<string, AbbrReading> }>();
+/** The registry's readings of abbreviations, per document state, registry and date. */
+function abbreviationReadings(registry: LawRegistry, date: string, state: DocState): Map<string, AbbrReading> {
+  const hit = readingsCache.get(state);
+  if (hit && hit.registry === registry && hit.date === date) return hit.map;
+  const map = new Map<string, AbbrReading>();
+  readingsCache.set(state, { registry, date, map });
+  return map;
+}
+/** abbreviationFinder per document state: the document's abbreviations only grow, so the same size means the same list. */
+const stateAbbrCache = new WeakMap<DocState, { registry: LawRegistry; size: number; rx: RegExp }>();
+function stateAbbreviationFinder(registry: LawRegistry, state: DocState): RegExp {
+  const hit = stateAbbrCache.get(state);
+  if (hit && hit.registry === registry && hit.size === state.abbrs.size) return hit.rx;
+  const rx = abbreviationFinder(registry, state);
+  stateAbbrCache.set(state, { registry, size: state.abbrs.size, rx });
+  return rx;
+}
 const ENDS_CLAUSE = /[.:]$/;
 const TRAILING_STOPS = /[.:]+$/;
 const ABBREVIATED = /^(?:m\.?fl|m\.?m|bl\.?a)\.?$/i;
@@ -130,8 +210,21 @@ function titleFromText(word: string, tail: string): string {
   return tail ? `${w} ${tail}` : w;
 }
 
+/** Shared per law and abbreviation (ResolvedLaw objects are never changed). */
+const resolvedCache = new WeakMap<LawInfo, Map<string, ResolvedLaw>>();
 export function toResolved(info: LawInfo, abbr?: string): ResolvedLaw {
-  return { sfs: info.sfs, title: info.title, ...(abbr ?? info.abbreviation ? { abbreviation: abbr ?? info.abbreviation } : {}), info };
+  const want = abbr ?? info.abbreviation;
+  let byAbbr = resolvedCache.get(info);
+  if (!byAbbr) {
+    byAbbr = new Map();
+    resolvedCache.set(info, byAbbr);
+  }
+  const key = abbr ?? '\u0000';
+  const hit = byAbbr.get(key);
+  if (hit && hit.sfs === info.sfs && hit.title === info.title && hit.abbreviation === (want ? want : undefined)) return hit;
+  const law: ResolvedLaw = { sfs: info.sfs, title: info.title, ...(want ? { abbreviation: want } : {}), info };
+  byAbbr.set(key, law);
+  return law;
 }
 
 export interface MentionContext {
@@ -176,11 +269,13 @@ export function findMentions(p: string, ctx: MentionContext): Mention[] {
     let key = folded;
     const generic = GENERIC.has(folded);
     if (!generic) {
-      const before = p.endsWith('och ', ws) || p.endsWith('eller ', ws) ? COMPOUND_BEFORE.exec(p.slice(Math.max(0, ws - 60), ws)) : null;
+      // (COMPOUND_BEFORE ends in "- och " or "- eller ")
+      const sp = ws >= 6 && p.charCodeAt(ws - 1) === 32 ? p.charCodeAt(ws - 2) : 0; // "h" of "och ", "r" of "eller "
+      const before = sp === 104 || sp === 114 ? compoundBefore(p, ws) : undefined;
       if (before) {
-        const k2 = foldName(before[1] + word);
+        const k2 = foldName(before + word);
         if (registry.isName(k2) || state.names.has(k2)) {
-          start = ws - before[1].length;
+          start = ws - before.length;
           key = k2;
         }
       }
@@ -198,7 +293,8 @@ export function findMentions(p: string, ctx: MentionContext): Mention[] {
     let tailText = '';
     TAIL_WORD.lastIndex = we;
     const first = TAIL_WORD.exec(p);
-    if (first && TAIL_START.has(foldName(first[1]))) {
+    // (folding never shortens a word; the longest tail start has 8 letters)
+    if (first && first[1].length <= 8 && TAIL_START.has(foldName(first[1]))) {
       let pos = we;
       let phrase = lower;
       const words: string[] = [];
@@ -226,7 +322,8 @@ export function findMentions(p: string, ctx: MentionContext): Mention[] {
     let law: ResolvedLaw | undefined;
     const nameKey = tailKey ?? (generic ? undefined : key);
     if (sfs) {
-      law = resolveSfs(sfs, titleFromText(word, tailKey ? tailText : generic ? tailText : ''));
+      const info = registry.get(sfs);
+      law = info ? toResolved(info) : { sfs, title: titleFromText(word, tailKey ? tailText : generic ? tailText : '') || `SFS ${sfs}` };
       if (nameKey) {
         state.names.set(nameKey, law);
         // Bind the canonical spelling too when the text has OCR damage ("socialtjianstlagen").
@@ -282,7 +379,9 @@ export function findMentions(p: string, ctx: MentionContext): Mention[] {
     return lo < named.length && named[lo].s < e;
   };
   // Bare "SFS 2022:1224".
-  for (const m of p.matchAll(SFS_BARE)) {
+  // (exec loops on the shared global regexes: matchAll would copy the regex for every paragraph)
+  SFS_BARE.lastIndex = 0;
+  for (let m = SFS_BARE.exec(p); m; m = SFS_BARE.exec(p)) {
     if (overlapsNamed(m.index, m.index + m[0].length)) continue;
     const sfs = `${m[1]}:${Number(m[2])}`;
     out.push({ s: m.index, e: m.index + m[0].length, kind: 'sfs', law: resolveSfs(sfs, ''), standalone: true });
@@ -290,7 +389,8 @@ export function findMentions(p: string, ctx: MentionContext): Mention[] {
 
   // A bare SFS number in parentheses in a clause about a law: "en lag som finns: (1982:713)".
   if (p.includes(':')) {
-    for (const m of p.matchAll(LOOSE_SFS)) {
+    LOOSE_SFS.lastIndex = 0;
+    for (let m = LOOSE_SFS.exec(p); m; m = LOOSE_SFS.exec(p)) {
       const s = m.index + 1 + (m[1].length - m[1].trimStart().length);
       const e = s + m[1].trim().length;
       if (overlapsNamed(m.index, m.index + m[0].length) || out.some((o) => o.s < e && s < o.e) || notes.some(([a, b]) => a < e && s < b)) continue;
@@ -302,7 +402,8 @@ export function findMentions(p: string, ctx: MentionContext): Mention[] {
   }
 
   // Abbreviations.
-  const abbrRx = abbreviationFinder(registry, state);
+  const abbrRx = stateAbbreviationFinder(registry, state);
+  const abbrReadings = abbreviationReadings(registry, date, state);
   abbrRx.lastIndex = 0;
   for (let m = abbrRx.exec(p); m; m = abbrRx.exec(p)) {
     const abbr = m[0];
@@ -312,18 +413,29 @@ export function findMentions(p: string, ctx: MentionContext): Mention[] {
     let law = state.abbrs.get(abbr);
     let alsoMeans: LawInfo[] | undefined;
     if (!law) {
-      const entry = registry.abbreviation(abbr);
-      if (!entry) continue;
-      const info = registry.pickAt(entry.primary, date);
-      if (!info) continue;
-      law = toResolved(info, abbr);
-      const alt = entry.secondary.map((x) => registry.get(x)).filter((x): x is LawInfo => x !== undefined);
-      if (alt.length) alsoMeans = alt;
+      // The registry's reading of the abbreviation at this date (the same for the whole document).
+      let known = abbrReadings.get(abbr);
+      if (known === undefined) {
+        known = null;
+        const entry = registry.abbreviation(abbr);
+        const info = entry ? registry.pickAt(entry.primary, date) : undefined;
+        if (entry && info) {
+          const alt = entry.secondary.map((x) => registry.get(x)).filter((x): x is LawInfo => x !== undefined);
+          known = { law: toResolved(info, abbr), alsoMeans: alt.length ? alt : undefined };
+        }
+        abbrReadings.set(abbr, known);
+      }
+      if (!known) continue;
+      law = known.law;
+      alsoMeans = known.alsoMeans;
     }
-    const prev = CUE_BEFORE.exec(p.slice(Math.max(0, s - 20), s));
-    const cue = prev ? CUES.has(foldName(prev[1])) : false;
+    const prev = cueBefore(p, s);
+    // (folding never shortens a word; the longest cue has 6 letters)
+    const cue = prev !== undefined && prev.length <= 6 && CUES.has(foldName(prev));
     const standalone = (cue || state.abbrs.has(abbr)) && !WEAK_ABBR.has(abbr) && p[e] !== '-';
-    out.push({ s, e, kind: 'abbr', law, abbr, standalone, ...(alsoMeans ? { alsoMeans } : {}) });
+    const mention: Mention = { s, e, kind: 'abbr', law, abbr, standalone };
+    if (alsoMeans) mention.alsoMeans = alsoMeans;
+    out.push(mention);
   }
   out.sort((a, b) => a.s - b.s);
   return out;

@@ -49,18 +49,32 @@ const RSKR = /(?<![\p{L}])[Rr]skr\.?\s?(\d{4}\/\d{2})\s?:\s?(\d{1,4})(?!\d)/gu;
 const DIR = /(?<![\p{L}])(?:[Dd]ir\.|[Kk]ommittédirektiv(?:et)?)\s?(\d{4})\s?:\s?(\d{1,4})(?!\d)/gu;
 const APROP = /(?<![\p{L}])a\.\s?prop\./gu;
 
+/** The link of a preparatory work with its label, shared (never changed by callers). */
+const prepLinks = new Map<string, Link | null>();
+function labelledPrepLink(series: string, id: string, label: string, pg: string | undefined): Link | null {
+  const key = `${series}\u0001${id}\u0001${label}\u0001${pg ?? '\u0002'}`;
+  let v = prepLinks.get(key);
+  if (v === undefined) {
+    const l = preparatoryLink(series, id, pg);
+    v = l ? { ...l, label: pg !== undefined ? `${label} s. ${pg} på lagen.nu` : `${label} på lagen.nu` } : null;
+    if (prepLinks.size >= 5000) prepLinks.clear();
+    prepLinks.set(key, v);
+  }
+  return v;
+}
+
 export function findPreparatory(text: string): RawCitation[] {
   const out: RawCitation[] = [];
   const push = (s: number, e0: number, series: string, id: string, label: string) => {
     const { end, pages } = pagesAt(text, e0);
     const links: Link[] = [];
     if (pages.length) for (const pg of pages) {
-      const l = preparatoryLink(series, id, pg);
-      if (l) links.push({ ...l, label: `${label} s. ${pg} på lagen.nu` });
+      const l = labelledPrepLink(series, id, label, pg);
+      if (l) links.push(l);
     }
     else {
-      const l = preparatoryLink(series, id);
-      if (l) links.push({ ...l, label: `${label} på lagen.nu` });
+      const l = labelledPrepLink(series, id, label, undefined);
+      if (l) links.push(l);
     }
     out.push({ s, e: end, kind: 'preparatory', ref: label, links, ...(pages.length ? { pages } : {}) });
   };
@@ -179,7 +193,13 @@ export function findCaseLaw(text: string): RawCitation[] {
 }
 
 const EU_ACT = /(?:(?:Europaparlamentets och rådets|rådets|[Kk]ommissionens)\s(?:delegerade\s|genomförande)?)?(förordning|direktiv|beslut)(?:en|et)?\s?\((EU|EG|EEG|EU, Euratom|Euratom)\)\s?(?:(nr)\.?\s?)?(\d{1,4})\/(\d{1,4})(?!\d)(?:\/(?:EU|EG|EEG))?(?:\sav den \d{1,2} \p{L}{3,9} \d{4})?/gu;
-const EU_DIRECTIVE = /(?:(?:(?:Europaparlamentets och rådets|rådets|[Kk]ommissionens)\s)?direktiv(?:et)?\s)?(?<![\d/])(\d{2}|\d{4})\/(\d{1,4})\/(EU|EG|EEG|EGKS)(?![\p{L}])(?:\sav den \d{1,2} \p{L}{3,9} \d{4})?/gu;
+/**
+ * "95/46/EG", "Europaparlamentets och rådets direktiv 2016/680/EU av den 27 april 2016". Run as the
+ * number only (it starts with a digit, so the regex scans fast), then the words before it are looked
+ * for: the same matches as one regex with them as an optional prefix, since they have no digits.
+ */
+const EU_DIRECTIVE = /(?<![\d/])(\d{2}|\d{4})\/(\d{1,4})\/(EU|EG|EEG|EGKS)(?![\p{L}])(?:\sav den \d{1,2} \p{L}{3,9} \d{4})?/gu;
+const EU_DIRECTIVE_PREFIX = /(?:(?:(?:Europaparlamentets och rådets|rådets|[Kk]ommissionens)\s)?direktiv(?:et)?\s)$/u;
 const CELEX = /(?<![\d\p{L}])3(\d{4}|\d{2})([RLD])(\d{4})(?![\d\p{L}])/gu;
 const ARTICLE_BEFORE = /(?<![\p{L}])(?:[Aa]rtikel|[Aa]rt\.)\s?(\d{1,3}(?:\.\d{1,2}){0,2}(?:\s[a-hj-z](?![\p{L}]))?)(?:\s(?:i|enligt))?\s(?:den\s)?$/u;
 const ARTICLE_AFTER = /\s?\(?(?:[Aa]rtikel|[Aa]rt\.)\s?(\d{1,3}(?:\.\d{1,2}){0,2}(?:\s[a-hj-z](?![\p{L}]))?)\)?/uy;
@@ -195,7 +215,9 @@ export function findEu(text: string, acts: readonly EuAct[]): RawCitation[] {
     let end = e;
     let article: string | undefined;
     const from = Math.max(0, s - 50);
-    const before = ARTICLE_BEFORE.exec(text.slice(from, s));
+    // (an article reference has "rt" in "artikel"/"art.")
+    const rt = text.indexOf('rt', from);
+    const before = rt >= 0 && rt < s ? ARTICLE_BEFORE.exec(text.slice(from, s)) : null;
     if (before) {
       article = before[1];
       start = from + before.index;
@@ -221,8 +243,13 @@ export function findEu(text: string, acts: readonly EuAct[]): RawCitation[] {
     else [num, year] = [a, b];
     add(m.index, m.index + m[0].length, celexOf(year, type, num));
   }
+  let lastEnd = 0;
   for (const m of text.matchAll(EU_DIRECTIVE)) {
-    add(m.index, m.index + m[0].length, celexOf(m[1], 'L', m[2]));
+    // The prefix starts at or after the previous match's end, within 60 characters (it has at most 41).
+    const from = Math.max(lastEnd, m.index - 60);
+    const pm = m.index - from >= 9 ? EU_DIRECTIVE_PREFIX.exec(text.slice(from, m.index)) : null;
+    lastEnd = m.index + m[0].length;
+    add(pm ? from + pm.index : m.index, lastEnd, celexOf(m[1], 'L', m[2]));
   }
   for (const m of text.matchAll(CELEX)) {
     out.push({ s: m.index, e: m.index + m[0].length, kind: 'eu', ref: celexOf(m[1], m[2], m[3]), links: celexLinks(celexOf(m[1], m[2], m[3])) });
@@ -249,12 +276,17 @@ export function findEu(text: string, acts: readonly EuAct[]): RawCitation[] {
       while (ps > 0 && isEuWordChar(text, ps - 1)) ps -= 1;
       while (ps < pe && !LETTER_RX.test(text[ps])) ps += 1;
       const prevWord = ps < pe ? text.slice(ps, pe) : '';
+      // (the same tests for every act: computed once per word)
+      const rd = /rdning/i.test(w);
+      const pairKey = rd && prevWord ? foldName(`${prevWord} ${w}`) : '';
+      const wordKey = rd ? foldName(w) : '';
+      const spaced = rd && prevWord ? text.slice(pe, s) === ' ' : false;
       acts.forEach((act, k) => {
         let start = -1;
         if (act.abbreviation && w === act.abbreviation) start = s;
-        else if (/rdning/i.test(w)) {
-          if (prevWord && formsOf[k].has(foldName(`${prevWord} ${w}`)) && text.slice(pe, s) === ' ') start = ps;
-          else if (formsOf[k].has(foldName(w))) start = s;
+        else if (rd) {
+          if (prevWord && formsOf[k].has(pairKey) && spaced) start = ps;
+          else if (formsOf[k].has(wordKey)) start = s;
         }
         // A name being defined ("här benämnd EU:s dataskyddsförordning") names the act just cited; not a new reference.
         if (start >= 0 && !DEFINED_AS.test(text.slice(Math.max(0, start - 30), start))) add(start, e, act.celex); // overlaps with longer EU citations are resolved by the caller

@@ -33,11 +33,39 @@ export class Tok {
     if (this.value !== undefined) return this.value;
     let v = this.p.slice(this.s, this.e);
     if (this.type === 'word') {
-      v = v.toLowerCase();
-      if (NOT_ASCII_LOWER.test(v)) v = v.replace(FOLDABLE, (ch) => FOLD[ch] ?? ch);
+      // Most words are plain a–z already (no lower-casing or folding needed) or ASCII letters (lower-casing only).
+      let kind = 0; // 0: a–z, 1: ASCII letters, 2: other
+      for (let i = this.s; i < this.e; i++) {
+        const c = this.p.charCodeAt(i);
+        if (c >= 97 && c <= 122) continue;
+        if (c >= 65 && c <= 90) kind = 1;
+        else {
+          kind = 2;
+          break;
+        }
+      }
+      if (kind === 1) v = v.toLowerCase();
+      else if (kind === 2) {
+        v = v.toLowerCase();
+        if (NOT_ASCII_LOWER.test(v)) v = v.replace(FOLDABLE, (ch) => FOLD[ch] ?? ch);
+      }
     }
     this.value = v;
     return v;
+  }
+
+  /** A number token's value: Number(v), without slicing the text. */
+  get n(): number {
+    const len = this.e - this.s;
+    if (this.type !== 'num' || len > 15) return Number(this.v);
+    let x = 0;
+    for (let i = this.s; i < this.e; i++) x = x * 10 + (this.p.charCodeAt(i) - 48);
+    return x;
+  }
+
+  /** The first UTF-16 code unit of the raw text. */
+  get first(): number {
+    return this.p.charCodeAt(this.s);
   }
 
   /** Length in UTF-16 code units. */
@@ -89,4 +117,99 @@ export function tokenize(p: string): Tok[] {
     i = j;
   }
   return toks;
+}
+
+const TYPE_NAMES: readonly TokType[] = ['num', 'word', 'sym'];
+export const NUM = 0;
+export const WORD = 1;
+export const SYM = 2;
+// Scratch buffers of tokenizeList (grown as needed, shared: a TokenList is valid until the next call).
+let bufType = new Uint8Array(1024);
+let bufS = new Int32Array(1024);
+let bufE = new Int32Array(1024);
+let bufSp = new Uint8Array(1024);
+
+/**
+ * The tokens of a paragraph as flat arrays; a Tok object is made only for the tokens the grammar
+ * looks at (t(i)). Valid until the next tokenizeList call.
+ */
+export class TokenList {
+  private readonly objs: (Tok | undefined)[];
+  constructor(
+    private readonly p: string,
+    readonly length: number,
+  ) {
+    this.objs = new Array<Tok | undefined>(length);
+  }
+
+  /** Token i as an object, like toks[i] of tokenize(): undefined outside the list (typed as an array index is). */
+  t(i: number): Tok {
+    if (i < 0 || i >= this.length) return undefined as unknown as Tok;
+    let x = this.objs[i];
+    if (x === undefined) {
+      x = new Tok(this.p, TYPE_NAMES[bufType[i]], bufS[i], bufE[i], bufSp[i] === 1);
+      this.objs[i] = x;
+    }
+    return x;
+  }
+
+  /** NUM, WORD or SYM of token i (0 ≤ i < length). */
+  type(i: number): number {
+    return bufType[i];
+  }
+
+  s(i: number): number {
+    return bufS[i];
+  }
+
+  e(i: number): number {
+    return bufE[i];
+  }
+}
+
+/** tokenize() into flat arrays: the same tokens. */
+export function tokenizeList(p: string): TokenList {
+  const n = p.length;
+  if (bufS.length < n) {
+    const cap = Math.max(n, bufS.length * 2);
+    bufType = new Uint8Array(cap);
+    bufS = new Int32Array(cap);
+    bufE = new Int32Array(cap);
+    bufSp = new Uint8Array(cap);
+  }
+  let count = 0;
+  let i = 0;
+  let sp = false;
+  while (i < n) {
+    const c = p.charCodeAt(i);
+    if (c === 32 || c === 10) {
+      sp = true;
+      i += 1;
+      continue;
+    }
+    let j = i + 1;
+    let type: number;
+    if (c >= 48 && c <= 57) {
+      while (j < n) {
+        const d = p.charCodeAt(j);
+        if (d < 48 || d > 57) break;
+        j += 1;
+      }
+      type = NUM;
+    } else if (isLetterCode(c, p, i)) {
+      while (j < n && isLetterCode(p.charCodeAt(j), p, j)) j += 1;
+      type = WORD;
+    } else {
+      if (c === 0xa7) while (j < n && p.charCodeAt(j) === 0xa7) j += 1;
+      type = SYM;
+    }
+    bufType[count] = type;
+    bufS[count] = i;
+    bufE[count] = j;
+    bufSp[count] = sp ? 1 : 0;
+    count += 1;
+    sp = false;
+    i = j;
+  }
+  return new TokenList(p, count);
 }

@@ -284,16 +284,33 @@ export class LawRegistry {
 
   /** Does the registry know that this section exists (or does not)? */
   sectionStatus(sfs: string, chapter: string | undefined, section: string): SectionStatus {
-    const key = `${sfs}|${chapter ?? '-'}|${section}`;
-    let status = this.statusCache.get(key);
+    // Nested maps: no key string to build and hash for every look-up.
+    let byChapter = this.statusCache.get(sfs);
+    if (!byChapter) {
+      byChapter = new Map();
+      this.statusCache.set(sfs, byChapter);
+    }
+    const ch = chapter ?? '\u0000';
+    let bySection = byChapter.get(ch);
+    if (!bySection) {
+      bySection = new Map();
+      byChapter.set(ch, bySection);
+    }
+    let status = bySection.get(section);
     if (status === undefined) {
       status = this.sectionStatusUncached(sfs, chapter, section);
-      if (this.statusCache.size >= 20_000) this.statusCache.clear();
-      this.statusCache.set(key, status);
+      if (this.statusCount >= 20_000) {
+        this.statusCache.clear();
+        this.statusCount = 0;
+        return status;
+      }
+      bySection.set(section, status);
+      this.statusCount += 1;
     }
     return status;
   }
-  private readonly statusCache = new Map<string, SectionStatus>();
+  private readonly statusCache = new Map<string, Map<string, Map<string, SectionStatus>>>();
+  private statusCount = 0;
 
   private sectionStatusUncached(sfs: string, chapter: string | undefined, section: string): SectionStatus {
     const law = this.laws.get(sfs);
