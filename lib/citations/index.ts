@@ -118,6 +118,27 @@ export function findCitations(text: string, options: FindCitationsOptions): Cita
   };
 
   const statuteProblems = (law: ResolvedLaw | undefined, targets: Target[] | undefined, group?: ProvisionGroup, mention?: Mention): StatuteProblems => {
+    // The common case: a known law in force, sections that exist, no group or mention problems (no arrays made).
+    if (!group?.missingChapter && !(group?.unknownAbbr && !law) && !(law && mention?.alsoMeans?.length)) {
+      if (!law) return NO_PROBLEMS;
+      const info = law.info ?? registry.get(law.sfs);
+      if (!info) return NO_PROBLEMS;
+      if (info.status === 'repealed') return statuteProblemsFull(law, targets, group, mention);
+      if (targets) {
+        for (const t of targets) {
+          if (!t.section) {
+            if (t.chapter && registry.chapterStatus(law.sfs, t.chapter) === 'missing') return statuteProblemsFull(law, targets, group, mention);
+            continue;
+          }
+          if (registry.sectionStatus(law.sfs, t.chapter, t.section) === 'missing') return statuteProblemsFull(law, targets, group, mention);
+          if (t.sectionTo && registry.sectionStatus(law.sfs, t.chapter, t.sectionTo) === 'missing') return statuteProblemsFull(law, targets, group, mention);
+        }
+      }
+      return NO_PROBLEMS;
+    }
+    return statuteProblemsFull(law, targets, group, mention);
+  };
+  const statuteProblemsFull = (law: ResolvedLaw | undefined, targets: Target[] | undefined, group?: ProvisionGroup, mention?: Mention): StatuteProblems => {
     const problems: { code: string; message: string }[] = [];
     const severities: Problem['severity'][] = [];
     if (group?.missingChapter) {

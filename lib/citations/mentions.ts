@@ -233,16 +233,29 @@ export interface MentionContext {
   state: DocState;
 }
 
+function resolveSfs(registry: LawRegistry, sfs: string, fallbackTitle: string): ResolvedLaw {
+  const info = registry.get(sfs);
+  if (info) return toResolved(info);
+  return { sfs, title: fallbackTitle || `SFS ${sfs}` };
+}
+
+/** Whether [s, e) overlaps one of `named` (in order, not overlapping): binary search. */
+function overlapsNamed(named: readonly Mention[], s: number, e: number): boolean {
+  let lo = 0;
+  let hi = named.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (named[mid].e <= s) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < named.length && named[lo].s < e;
+}
+
 /** Finds the law mentions of one paragraph, in order, resolving them and updating the document state. */
 export function findMentions(p: string, ctx: MentionContext): Mention[] {
   const { registry, date, state } = ctx;
   const out: Mention[] = [];
 
-  const resolveSfs = (sfs: string, fallbackTitle: string): ResolvedLaw => {
-    const info = registry.get(sfs);
-    if (info) return toResolved(info);
-    return { sfs, title: fallbackTitle || `SFS ${sfs}` };
-  };
 
   // Names and "lag (SFS)": only words that can be a name form (a law suffix or a known
   // name without one) are looked at; the word is then the whole run of letters around the hit.
@@ -368,23 +381,13 @@ export function findMentions(p: string, ctx: MentionContext): Mention[] {
 
   // Names are found in order: overlap checks by binary search.
   const named = out.slice();
-  const overlapsNamed = (s: number, e: number): boolean => {
-    let lo = 0;
-    let hi = named.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (named[mid].e <= s) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo < named.length && named[lo].s < e;
-  };
   // Bare "SFS 2022:1224".
   // (exec loops on the shared global regexes: matchAll would copy the regex for every paragraph)
   SFS_BARE.lastIndex = 0;
   for (let m = SFS_BARE.exec(p); m; m = SFS_BARE.exec(p)) {
-    if (overlapsNamed(m.index, m.index + m[0].length)) continue;
+    if (overlapsNamed(named, m.index, m.index + m[0].length)) continue;
     const sfs = `${m[1]}:${Number(m[2])}`;
-    out.push({ s: m.index, e: m.index + m[0].length, kind: 'sfs', law: resolveSfs(sfs, ''), standalone: true });
+    out.push({ s: m.index, e: m.index + m[0].length, kind: 'sfs', law: resolveSfs(registry, sfs, ''), standalone: true });
   }
 
   // A bare SFS number in parentheses in a clause about a law: "en lag som finns: (1982:713)".
@@ -393,11 +396,11 @@ export function findMentions(p: string, ctx: MentionContext): Mention[] {
     for (let m = LOOSE_SFS.exec(p); m; m = LOOSE_SFS.exec(p)) {
       const s = m.index + 1 + (m[1].length - m[1].trimStart().length);
       const e = s + m[1].trim().length;
-      if (overlapsNamed(m.index, m.index + m[0].length) || out.some((o) => o.s < e && s < o.e) || notes.some(([a, b]) => a < e && s < b)) continue;
+      if (overlapsNamed(named, m.index, m.index + m[0].length) || out.some((o) => o.s < e && s < o.e) || notes.some(([a, b]) => a < e && s < b)) continue;
       const before = p.slice(Math.max(0, m.index - 50), m.index);
       if (!LAW_BEFORE.test(before) || SERIES_BEFORE.test(before)) continue;
       const sfs = `${m[2]}:${Number(m[3])}`;
-      out.push({ s, e, kind: 'sfs', law: resolveSfs(sfs, ''), standalone: true });
+      out.push({ s, e, kind: 'sfs', law: resolveSfs(registry, sfs, ''), standalone: true });
     }
   }
 
@@ -409,7 +412,7 @@ export function findMentions(p: string, ctx: MentionContext): Mention[] {
     const abbr = m[0];
     const s = m.index;
     const e = s + abbr.length;
-    if (overlapsNamed(s, e)) continue;
+    if (overlapsNamed(named, s, e)) continue;
     let law = state.abbrs.get(abbr);
     let alsoMeans: LawInfo[] | undefined;
     if (!law) {

@@ -52,6 +52,12 @@ const endsInAOrE = (p: string, e: number): boolean => {
   const c = p.charCodeAt(e - 1) | 0x20;
   return c === 97 || c === 101;
 };
+/** "kap", "kapitel", "kapitlet" (folded): only words of those lengths that may start with "k" are folded and looked up. */
+const isChapterWord = (t: Tok | undefined): boolean => {
+  if (t === undefined || t.type !== 'word') return false;
+  const len = t.length;
+  return (len === 3 || len === 7 || len === 8) && mayFoldTo(t.first, 'k') && CHAPTER_WORDS.has(t.v);
+};
 const isNum = (t: Tok | undefined): t is Tok => t !== undefined && t.type === 'num';
 // Folding keeps the length of letters other than "İ" (which no constant here contains), so a word of another length is never v.
 const isWord = (t: Tok | undefined, v?: string): t is Tok => t !== undefined && t.type === 'word' && (v === undefined || (t.length === v.length && t.v === v));
@@ -68,7 +74,7 @@ function letterAt(toks: TokenList, i: number): boolean {
     return false;
   }
   const n = toks.t(i + 1);
-  return isSection(n) || isDash(n) || isSep(n) || (isWord(n) && CHAPTER_WORDS.has(n.v)) || isSym(n, '.');
+  return isSection(n) || isDash(n) || isSep(n) || isChapterWord(n) || isSym(n, '.');
 }
 const ordinalAt = (t: Tok | undefined): number | undefined => (t && t.type === 'word' && t.length <= 9 && mayFoldTo(t.first, ORDINAL_FIRST) ? ORDINALS[t.v] : undefined);
 const LETTER_OR_DIGIT = /[\p{L}\d]/u;
@@ -223,11 +229,11 @@ function itemAt(p: string, toks: TokenList, i: number, inherited: string | undef
     // "3 kap.", "1 a kap.", "2 Kap"
     let k = i + 1;
     let letter = '';
-    if (isWord(toks.t(k)) && toks.t(k).v.length === 1 && /[a-z]/.test(toks.t(k).v) && isWord(toks.t(k + 1)) && CHAPTER_WORDS.has(toks.t(k + 1).v)) {
+    if (isWord(toks.t(k)) && toks.t(k).v.length === 1 && /[a-z]/.test(toks.t(k).v) && isChapterWord(toks.t(k + 1))) {
       letter = ` ${toks.t(k).v}`;
       k += 1;
     }
-    if (isWord(toks.t(k)) && CHAPTER_WORDS.has(toks.t(k).v)) {
+    if (isChapterWord(toks.t(k))) {
       chapter = String(t.n) + letter;
       j = k + 1;
       if (isSym(toks.t(j), '.') || isSym(toks.t(j), ':')) j += 1;
@@ -258,12 +264,12 @@ function itemAt(p: string, toks: TokenList, i: number, inherited: string | undef
     return undefined;
   }
   const ch = chapter ?? (missingChapter ? undefined : inherited);
-  const base = (s: SecNum): Target => {
-    const target: Target = ch ? { chapter: ch, section: s.section } : { section: s.section };
-    if (s.sectionTo) target.sectionTo = s.sectionTo;
-    return target;
-  };
-  const targets = secs.map(base);
+  const targets: Target[] = [];
+  for (const sn of secs) {
+    const target: Target = ch ? { chapter: ch, section: sn.section } : { section: sn.section };
+    if (sn.sectionTo) target.sectionTo = sn.sectionTo;
+    targets.push(target);
+  }
   // Qualifiers apply to the last section.
   const last = targets[targets.length - 1];
   if (!last.sectionTo && isWord(toks.t(j), 'anvisningarna')) {
@@ -327,11 +333,6 @@ export function findProvisions(p: string, mentions: Mention[]): { groups: Provis
     mentionAt.set(m.s, m);
     mentionEndingAt.set(m.e, m);
   }
-  const tokAt = (offset: number, from: number): number => {
-    let k = from;
-    while (k < toks.length && toks.s(k) < offset) k += 1;
-    return k;
-  };
   const usedAfter = new Set<Mention>();
   let i = 0;
   while (i < toks.length) {
@@ -366,7 +367,7 @@ export function findProvisions(p: string, mentions: Mention[]): { groups: Provis
       const m = after ? mentionAt.get(after.s) : undefined;
       if (m && m.law && (m.kind === 'abbr' || m.kind === 'name')) {
         groups.push({ s: t.s, e: m.e, targets: [{ chapter: String(t.n), section: String(toks.t(i + 2).n) }], missingChapter: false, law: m.law, mention: m, backRef: false, unknownLaw: false });
-        i = tokAt(m.e, i + 3);
+        i = tokAt(toks, m.e, i + 3);
         continue;
       }
     }
@@ -408,7 +409,7 @@ export function findProvisions(p: string, mentions: Mention[]): { groups: Provis
       law = m.law;
       mention = m;
       gEnd = m.e;
-      end = tokAt(m.e, k);
+      end = tokAt(toks, m.e, k);
       usedAfter.add(m);
     } else if (
       toks.t(k) &&
@@ -462,6 +463,12 @@ export function findProvisions(p: string, mentions: Mention[]): { groups: Provis
     i = Math.max(end, i + 1);
   }
   return { groups };
+}
+
+function tokAt(toks: TokenList, offset: number, from: number): number {
+  let k = from;
+  while (k < toks.length && toks.s(k) < offset) k += 1;
+  return k;
 }
 
 function nextIsLaw(toks: TokenList, k: number, mentionAt: Map<number, Mention>): boolean {

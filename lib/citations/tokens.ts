@@ -12,16 +12,27 @@ const NOT_ASCII_LOWER = /[^a-z]/;
 const FOLDABLE = /[åäöéèàü]/g;
 
 export class Tok {
-  private value: string | undefined;
+  private value: string | undefined = undefined;
   constructor(
-    private readonly p: string,
-    readonly type: TokType,
+    private p: string,
+    public type: TokType,
     /** Offsets in the paragraph string. */
-    readonly s: number,
-    readonly e: number,
+    public s: number,
+    public e: number,
     /** Whitespace before this token. */
-    readonly sp: boolean,
+    public sp: boolean,
   ) {}
+
+  /** Reuse this object for another token (the pool of TokenList). */
+  reset(p: string, type: TokType, s: number, e: number, sp: boolean): this {
+    this.p = p;
+    this.type = type;
+    this.s = s;
+    this.e = e;
+    this.sp = sp;
+    this.value = undefined;
+    return this;
+  }
 
   /** The raw text. */
   get raw(): string {
@@ -128,28 +139,31 @@ let bufType = new Uint8Array(1024);
 let bufS = new Int32Array(1024);
 let bufE = new Int32Array(1024);
 let bufSp = new Uint8Array(1024);
+// Tok objects of the current list, reused between lists: pool[i] is token i of the list of generation gen when poolGen[i] === gen.
+const pool: Tok[] = [];
+let poolGen = new Int32Array(1024);
+let gen = 0;
 
 /**
  * The tokens of a paragraph as flat arrays; a Tok object is made only for the tokens the grammar
  * looks at (t(i)). Valid until the next tokenizeList call.
  */
 export class TokenList {
-  private readonly objs: (Tok | undefined)[];
   constructor(
     private readonly p: string,
     readonly length: number,
-  ) {
-    this.objs = new Array<Tok | undefined>(length);
-  }
+    private readonly gen: number,
+  ) {}
 
   /** Token i as an object, like toks[i] of tokenize(): undefined outside the list (typed as an array index is). */
   t(i: number): Tok {
     if (i < 0 || i >= this.length) return undefined as unknown as Tok;
-    let x = this.objs[i];
-    if (x === undefined) {
-      x = new Tok(this.p, TYPE_NAMES[bufType[i]], bufS[i], bufE[i], bufSp[i] === 1);
-      this.objs[i] = x;
-    }
+    if (poolGen[i] === this.gen) return pool[i];
+    poolGen[i] = this.gen;
+    if (i < pool.length) return pool[i].reset(this.p, TYPE_NAMES[bufType[i]], bufS[i], bufE[i], bufSp[i] === 1);
+    while (pool.length < i) pool.push(new Tok('', 'sym', 0, 0, false));
+    const x = new Tok(this.p, TYPE_NAMES[bufType[i]], bufS[i], bufE[i], bufSp[i] === 1);
+    pool.push(x);
     return x;
   }
 
@@ -176,6 +190,9 @@ export function tokenizeList(p: string): TokenList {
     bufS = new Int32Array(cap);
     bufE = new Int32Array(cap);
     bufSp = new Uint8Array(cap);
+    const g = new Int32Array(cap);
+    g.set(poolGen);
+    poolGen = g;
   }
   let count = 0;
   let i = 0;
@@ -211,5 +228,10 @@ export function tokenizeList(p: string): TokenList {
     sp = false;
     i = j;
   }
-  return new TokenList(p, count);
+  if (gen === 0x7fffffff) {
+    gen = 0;
+    poolGen.fill(0);
+  }
+  gen += 1;
+  return new TokenList(p, count, gen);
 }
