@@ -95,41 +95,6 @@ function isLetterCode(c: number, p: string, i: number): boolean {
   return LETTER.test(p[i]);
 }
 
-export function tokenize(p: string): Tok[] {
-  const toks: Tok[] = [];
-  let i = 0;
-  let sp = false;
-  const n = p.length;
-  while (i < n) {
-    const c = p.charCodeAt(i);
-    if (c === 32 || c === 10) {
-      sp = true;
-      i += 1;
-      continue;
-    }
-    let j = i + 1;
-    let type: TokType;
-    if (c >= 48 && c <= 57) {
-      while (j < n) {
-        const d = p.charCodeAt(j);
-        if (d < 48 || d > 57) break;
-        j += 1;
-      }
-      type = 'num';
-    } else if (isLetterCode(c, p, i)) {
-      while (j < n && isLetterCode(p.charCodeAt(j), p, j)) j += 1;
-      type = 'word';
-    } else {
-      if (c === 0xa7) while (j < n && p.charCodeAt(j) === 0xa7) j += 1;
-      type = 'sym';
-    }
-    toks.push(new Tok(p, type, i, j, sp));
-    sp = false;
-    i = j;
-  }
-  return toks;
-}
-
 const TYPE_NAMES: readonly TokType[] = ['num', 'word', 'sym'];
 export const NUM = 0;
 export const WORD = 1;
@@ -155,7 +120,7 @@ export class TokenList {
     private readonly gen: number,
   ) {}
 
-  /** Token i as an object, like toks[i] of tokenize(): undefined outside the list (typed as an array index is). */
+  /** Token i as an object: undefined outside the list (typed as an array index is). */
   t(i: number): Tok {
     if (i < 0 || i >= this.length) return undefined as unknown as Tok;
     if (poolGen[i] === this.gen) return pool[i];
@@ -181,7 +146,7 @@ export class TokenList {
   }
 }
 
-/** tokenize() into flat arrays: the same tokens. */
+/** The paragraph's tokens (numbers, words, symbols) in flat arrays. */
 export function tokenizeList(p: string): TokenList {
   const n = p.length;
   if (bufS.length < n) {
