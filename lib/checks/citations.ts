@@ -48,42 +48,36 @@ export function lawFindings(text: string, citations: Citation[]): RawFinding[] {
   for (const [sfs, list] of byLaw) {
     const first = list[0];
     if (hasSfs(first, text, sfs)) continue;
+    // Every finding here is a warning at the law's first mention.
+    const warn = (rule: RawFinding['rule'], code: string, message: string, suggestion: string) =>
+      out.push({ rule, code, severity: 'warning', message, suggestion, start: first.start, end: first.end });
     const full = display(sfs, first.law?.title ?? sfs);
     const abbr = abbreviationOnly(first);
-    if (abbr) {
-      const def = list.slice(1).find((c) => nameUsed(c) || hasSfs(c, text, sfs));
-      if (def) {
-        out.push({
-          rule: 'abbreviation-before-definition',
-          code: 'law-abbreviation-before-definition',
-          severity: 'warning',
-          message: `Förkortningen ${abbr} används innan lagen skrivs ut (det görs först längre fram: "${def.text.replace(/\s+/g, ' ')}").`,
-          suggestion: `Skriv ut lagen första gången: ${full}, ${abbr}.`,
-          start: first.start,
-          end: first.end,
-        });
-        continue;
-      }
-      out.push({
-        rule: 'law-without-sfs',
-        code: 'law-abbreviation-only',
-        severity: 'warning',
-        message: `Lagen nämns bara med förkortningen ${abbr}, utan namn och SFS-nummer.`,
-        suggestion: `Skriv ut lagen första gången: ${full}, ${abbr}.`,
-        start: first.start,
-        end: first.end,
-      });
+    if (!abbr) {
+      warn(
+        'law-without-sfs',
+        'law-without-sfs',
+        `Lagen nämns första gången utan SFS-nummer ("${first.text.replace(/\s+/g, ' ')}").`,
+        `Ange SFS-numret första gången: ${full}.`,
+      );
       continue;
     }
-    out.push({
-      rule: 'law-without-sfs',
-      code: 'law-without-sfs',
-      severity: 'warning',
-      message: `Lagen nämns första gången utan SFS-nummer ("${first.text.replace(/\s+/g, ' ')}").`,
-      suggestion: `Ange SFS-numret första gången: ${full}.`,
-      start: first.start,
-      end: first.end,
-    });
+    const def = list.slice(1).find((c) => nameUsed(c) || hasSfs(c, text, sfs));
+    if (def) {
+      warn(
+        'abbreviation-before-definition',
+        'law-abbreviation-before-definition',
+        `Förkortningen ${abbr} används innan lagen skrivs ut (det görs först längre fram: "${def.text.replace(/\s+/g, ' ')}").`,
+        `Skriv ut lagen första gången: ${full}, ${abbr}.`,
+      );
+    } else {
+      warn(
+        'law-without-sfs',
+        'law-abbreviation-only',
+        `Lagen nämns bara med förkortningen ${abbr}, utan namn och SFS-nummer.`,
+        `Skriv ut lagen första gången: ${full}, ${abbr}.`,
+      );
+    }
   }
   return out;
 }
