@@ -4,19 +4,10 @@
  * background (redirect rules) and written by the options page.
  */
 import { browser } from 'wxt/browser';
-import { storage } from 'wxt/utils/storage';
-import { DEFAULT_PDF_SETTINGS, PdfSettingsSchema, type PdfSettings } from '@/lib/messages/pdf';
+import { DEFAULT_PDF_SETTINGS, PdfSettingsSchema } from '@/lib/messages/pdf';
+import { defineStoredSetting } from './stored-setting';
 
-export const pdfSettings = storage.defineItem<PdfSettings>('local:pdfSettings', {
-  fallback: DEFAULT_PDF_SETTINGS,
-  version: 1,
-});
-
-/** The stored settings, validated; anything malformed reads as the default. */
-export async function readPdfSettings(): Promise<PdfSettings> {
-  const parsed = PdfSettingsSchema.safeParse(await pdfSettings.getValue());
-  return parsed.success ? parsed.data : DEFAULT_PDF_SETTINGS;
-}
+export const pdfSettings = defineStoredSetting('local:pdfSettings', PdfSettingsSchema, DEFAULT_PDF_SETTINGS);
 
 /** Match patterns for a host's pages (both schemes). */
 export const hostOrigins = (host: string): string[] => [`https://${host}/*`, `http://${host}/*`];
@@ -31,6 +22,6 @@ export async function saveAutoOpenHosts(hosts: string[]): Promise<boolean> {
     const granted = await browser.permissions.request({ origins: parsed.autoOpenHosts.flatMap(hostOrigins) }).catch(() => false);
     if (!granted) return false;
   }
-  await pdfSettings.setValue(parsed);
+  await pdfSettings.set(parsed);
   return true;
 }

@@ -9,7 +9,7 @@
  */
 import { browser } from 'wxt/browser';
 import { onMessage } from '@/components/messaging';
-import { pdfSettings, readPdfSettings } from '@/components/pdf-settings';
+import { pdfSettings } from '@/components/pdf-settings';
 import { OpenPdfRequestSchema, viewerUrlFor, type OpenPdfResponse } from '@/lib/messages/pdf';
 
 const MENU_ID = 'remisskollen-open-pdf';
@@ -83,7 +83,7 @@ async function openPdf(url: string, target: 'viewer' | 'browser', tabId: number 
 export async function syncAutoOpenRules(): Promise<void> {
   const rules = dnr();
   if (!rules) return;
-  const { autoOpenHosts } = await readPdfSettings();
+  const { autoOpenHosts } = await pdfSettings.get();
   const existing = await rules.getDynamicRules();
   const removeRuleIds = existing.map((r) => r.id).filter((id) => id >= AUTO_RULE_BASE && id <= AUTO_RULE_MAX);
   const addRules = autoOpenHosts.slice(0, AUTO_RULE_MAX - AUTO_RULE_BASE + 1).map(

@@ -8,7 +8,7 @@ import {
   type RelatedResponse,
 } from '@/lib/related/messages';
 import { caseStore } from '@/components/case-store';
-import { getCaseSettings } from '@/components/case-settings';
+import { caseIndexSettings } from '@/components/case-settings';
 
 /**
  * The local case index (issue 9): remembers the council documents the user
@@ -47,7 +47,7 @@ async function currentIndex(): Promise<CaseIndex> {
 }
 
 export async function recordDocument(message: RecordDocument): Promise<RecordDocumentResponse> {
-  const settings = await getCaseSettings();
+  const settings = await caseIndexSettings.get();
   if (!settings.enabled) return { ok: true, stored: false, skipped: 'disabled' };
   const kind = message.kind ?? message.result.document.kind;
   if (kind === 'unknown') return { ok: true, stored: false, skipped: 'unknown-kind' };
@@ -71,7 +71,7 @@ export async function recordDocument(message: RecordDocument): Promise<RecordDoc
 }
 
 async function related(message: RelatedRequest): Promise<RelatedResponse> {
-  const settings = await getCaseSettings();
+  const settings = await caseIndexSettings.get();
   if (!settings.enabled) return { ok: true, enabled: false, related: [] };
   const source = message.url || message.fileName ? { url: message.url, fileName: message.fileName } : { url: 'about:blank' };
   let query: CaseRecord = recordFromAnalysis(message.result, message.text ?? '', source, {

@@ -2,13 +2,7 @@ import { StrictMode, useCallback, useEffect, useMemo, useRef, useState } from 'r
 import { createRoot } from 'react-dom/client';
 import { searchRecords, type CaseRecord } from '@/lib/related';
 import { caseStore } from '@/components/case-store';
-import {
-  DEFAULT_CASE_SETTINGS,
-  getCaseSettings,
-  setCaseSettings,
-  watchCaseSettings,
-  type CaseIndexSettings,
-} from '@/components/case-settings';
+import { caseIndexSettings, type CaseIndexSettings } from '@/components/case-settings';
 import { kindLabel } from '@/components/RelatedCases';
 import { rt } from '@/components/related-strings';
 
@@ -16,7 +10,7 @@ type Notice = { kind: 'ok' | 'error'; text: string } | null;
 
 function History() {
   const [records, setRecords] = useState<CaseRecord[] | null>(null);
-  const [settings, setSettings] = useState<CaseIndexSettings>(DEFAULT_CASE_SETTINGS);
+  const [settings, setSettings] = useState<CaseIndexSettings>(caseIndexSettings.defaults);
   const [query, setQuery] = useState('');
   const [notice, setNotice] = useState<Notice>(null);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -27,15 +21,15 @@ function History() {
 
   useEffect(() => {
     reload();
-    void getCaseSettings().then(setSettings);
-    return watchCaseSettings(setSettings);
+    void caseIndexSettings.get().then(setSettings);
+    return caseIndexSettings.watch(setSettings);
   }, [reload]);
 
   const shown = useMemo(() => (records ? searchRecords(records, query) : []), [records, query]);
 
   const update = (patch: Partial<CaseIndexSettings>) => {
     setSettings((current) => ({ ...current, ...patch }));
-    void setCaseSettings(patch).then(setSettings);
+    void caseIndexSettings.set(patch).then(setSettings);
   };
 
   const remove = (record: CaseRecord) => {

@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { t } from '@/components/i18n';
 import { ProfileSelect } from '@/components/ProfileSelect';
 import { settings, type Settings } from '@/components/settings';
-import { readPdfSettings, saveAutoOpenHosts } from '@/components/pdf-settings';
+import { pdfSettings, saveAutoOpenHosts } from '@/components/pdf-settings';
 import { addCustomProfile, customProfiles, removeCustomProfile } from '@/components/custom-profiles';
 
 const HOST = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
@@ -24,7 +24,7 @@ export function Options() {
   const refresh = () => {
     void settings.get().then(setCurrent);
     void grantedSites().then(setSites);
-    void readPdfSettings().then((s) => setPdfHosts(s.autoOpenHosts));
+    void pdfSettings.get().then((s) => setPdfHosts(s.autoOpenHosts));
     void customProfiles.get().then((c) => setOwnProfiles(c.profiles.map((p) => String((p as { name?: unknown }).name))));
   };
   useEffect(refresh, []);
