@@ -276,7 +276,7 @@ export function findCitations(text: string, options: FindCitationsOptions): Cita
         const c: Citation = { start: 0, end: 0, text: '', kind: 'statute', targets: g.targets };
         if (law) {
           c.law = lawRef(law);
-          c.links = statuteLinks(law.sfs, c.law.title, g.targets, registry.get(law.sfs)?.chaptered);
+          c.links = statuteLinks(law.sfs, c.law.title, g.targets, (law.info ?? registry.get(law.sfs))?.chaptered);
           lastLaw = law;
           lastE = g.e;
           state.last = law;
