@@ -53,19 +53,15 @@ const NO_SEVERITIES: Problem['severity'][] = [];
 const NO_GROUPS: ProvisionGroup[] = [];
 
 /**
- * A citation being made: c has placeholder offsets and text (filled in at the end) so that its
- * key order is start, end, text, kind, …; s and e are normalised offsets, then original ones.
+ * A citation being made carries its span in start and end: normalised offsets until they are
+ * mapped to the original text at the end (text is filled in then; the key order is start, end,
+ * text, kind, …). The severities of its problems are kept aside, for the few that have any.
  */
-class Pending {
-  readonly pr: number;
-  constructor(
-    public s: number,
-    public e: number,
-    readonly c: Citation,
-    readonly severities: Problem['severity'][],
-  ) {
-    this.pr = KIND_PRIORITY[c.kind];
-  }
+function make(pending: Citation[], s: number, e: number, c: Citation): Citation {
+  c.start = s;
+  c.end = e;
+  pending.push(c);
+  return c;
 }
 
 export function findCitations(text: string, options: FindCitationsOptions): CitationFindings {
@@ -74,7 +70,8 @@ export function findCitations(text: string, options: FindCitationsOptions): Cita
   const norm = normalizeText(text);
   const nt = norm.text;
   const state = newDocState();
-  const pending: Pending[] = [];
+  const pending: Citation[] = [];
+  const severitiesOf = new Map<Citation, Problem['severity'][]>();
 
   const lawRefs = new Map<string, LawRef>();
   const lawRefsByInfo = new Map<LawInfo, Map<string, LawRef>>();
@@ -201,7 +198,7 @@ export function findCitations(text: string, options: FindCitationsOptions): Cita
 
   // Statutes, paragraph by paragraph.
   /** Statute citations without a law but with targets, in the order made (for agency regulations). */
-  const lawless: Pending[] = [];
+  const lawless: Citation[] = [];
   let pStart = 0;
   while (pStart <= nt.length) {
     let pEnd = nt.indexOf('\n', pStart);
@@ -259,8 +256,11 @@ export function findCitations(text: string, options: FindCitationsOptions): Cita
             const { problems, severities } = statuteProblems(m.law, undefined, undefined, m);
             const ref = lawRef(m.law);
             const c: Citation = { start: 0, end: 0, text: '', kind: 'statute', law: ref, links: statuteLinks(m.law.sfs, ref.title, undefined) };
-            if (problems.length) c.problems = problems;
-            pending.push(new Pending(pStart + m.s, pStart + m.e, c, severities));
+            if (problems.length) {
+              c.problems = problems;
+              severitiesOf.set(c, severities);
+            }
+            make(pending, pStart + m.s, pStart + m.e, c);
           }
           lastLaw = m.law;
           lastE = m.e;
@@ -281,10 +281,12 @@ export function findCitations(text: string, options: FindCitationsOptions): Cita
           lastE = g.e;
           state.last = law;
         }
-        if (problems.length) c.problems = problems;
-        const x = new Pending(pStart + g.s, pStart + g.e, c, severities);
-        pending.push(x);
-        if (!law && g.targets.length) lawless.push(x);
+        if (problems.length) {
+          c.problems = problems;
+          severitiesOf.set(c, severities);
+        }
+        make(pending, pStart + g.s, pStart + g.e, c);
+        if (!law && g.targets.length) lawless.push(c);
       }
     }
     pStart = pEnd + 1;
@@ -296,28 +298,28 @@ export function findCitations(text: string, options: FindCitationsOptions): Cita
   for (const r of raw) {
     const c: Citation = { start: 0, end: 0, text: '', kind: r.kind, ref: r.ref };
     if (r.links.length) c.links = r.links;
-    pending.push(new Pending(r.s, r.e, c, NO_SEVERITIES));
+    make(pending, r.s, r.e, c);
   }
   // Provisions of an agency regulation ("2 kap. 3 § Vägverkets föreskrifter VVFS 1996:200",
   // "4 kap. 2 § SOSFS 2014:5"): one regulation citation with the provisions as targets,
   // instead of a statute without a law next to it.
   if (regulations.length) {
-    lawless.sort((a, b) => a.e - b.e);
-    const merged = new Set<Pending>();
+    lawless.sort((a, b) => a.end - b.end);
+    const merged = new Set<Citation>();
     let li = 0;
     for (const r of regulations) {
-      while (li < lawless.length && lawless[li].e < r.s - 120) li += 1;
-      let owner: Pending | undefined;
-      for (let k = li; k < lawless.length && lawless[k].e <= r.s; k++) {
-        if (REGULATION_GAP.test(nt.slice(lawless[k].e, r.s))) owner = lawless[k];
+      while (li < lawless.length && lawless[li].end < r.s - 120) li += 1;
+      let owner: Citation | undefined;
+      for (let k = li; k < lawless.length && lawless[k].end <= r.s; k++) {
+        if (REGULATION_GAP.test(nt.slice(lawless[k].end, r.s))) owner = lawless[k];
       }
       if (owner && !merged.has(owner)) {
         merged.add(owner);
-        pending.push(new Pending(owner.s, r.e, { start: 0, end: 0, text: '', kind: 'regulation', ref: r.ref, targets: owner.c.targets }, NO_SEVERITIES));
+        make(pending, owner.start, r.e, { start: 0, end: 0, text: '', kind: 'regulation', ref: r.ref, targets: owner.targets });
       } else {
         const c: Citation = { start: 0, end: 0, text: '', kind: r.kind, ref: r.ref };
         if (r.links.length) c.links = r.links;
-        pending.push(new Pending(r.s, r.e, c, NO_SEVERITIES));
+        make(pending, r.s, r.e, c);
       }
     }
     if (merged.size) {
@@ -327,26 +329,28 @@ export function findCitations(text: string, options: FindCitationsOptions): Cita
     }
   }
 
-  // Map to original offsets (in place: s and e become original offsets).
-  const placed: Pending[] = [];
-  for (const x of pending) {
-    if (!(x.e > x.s)) continue;
-    const start = norm.map.toOriginal(x.s);
-    x.e = norm.map.toOriginalEnd(x.e);
-    x.s = start;
-    placed.push(x);
+  // Map to original offsets (in place).
+  const placed: Citation[] = [];
+  for (const c of pending) {
+    if (!(c.end > c.start)) continue;
+    const start = norm.map.toOriginal(c.start);
+    c.end = norm.map.toOriginalEnd(c.end);
+    c.start = start;
+    placed.push(c);
   }
   for (const cn of findCaseNumbers(text)) {
-    placed.push(new Pending(cn.start, cn.end, { start: 0, end: 0, text: '', kind: 'case-number', ref: cn.ref }, NO_SEVERITIES));
+    placed.push({ start: cn.start, end: cn.end, text: '', kind: 'case-number', ref: cn.ref });
   }
 
   // Overlaps: keep the higher-priority kind, then the longer span.
-  placed.sort((a, b) => a.s - b.s || a.pr - b.pr || b.e - a.e);
-  const kept: Pending[] = [];
+  placed.sort((a, b) => a.start - b.start || KIND_PRIORITY[a.kind] - KIND_PRIORITY[b.kind] || b.end - a.end);
+  const kept: Citation[] = [];
   for (const x of placed) {
     const prev = kept[kept.length - 1];
-    if (prev && x.s < prev.e) {
-      const better = x.pr < prev.pr || (x.pr === prev.pr && x.e - x.s > prev.e - prev.s);
+    if (prev && x.start < prev.end) {
+      const px = KIND_PRIORITY[x.kind];
+      const pp = KIND_PRIORITY[prev.kind];
+      const better = px < pp || (px === pp && x.end - x.start > prev.end - prev.start);
       if (better) kept[kept.length - 1] = x;
       continue;
     }
@@ -355,18 +359,16 @@ export function findCitations(text: string, options: FindCitationsOptions): Cita
 
   const citations: Citation[] = [];
   const problems: Problem[] = [];
-  for (const x of kept) {
-    if (x.s >= x.e || x.e > text.length) continue;
-    const citation = x.c;
-    citation.start = x.s;
-    citation.end = x.e;
-    citation.text = text.slice(x.s, x.e);
+  for (const citation of kept) {
+    if (citation.start >= citation.end || citation.end > text.length) continue;
+    citation.text = text.slice(citation.start, citation.end);
     citations.push(citation);
     const cps = citation.problems;
     if (cps) {
+      const severities = severitiesOf.get(citation) ?? NO_SEVERITIES;
       for (let i = 0; i < cps.length; i++) {
         const pr = cps[i];
-        problems.push({ code: pr.code, severity: x.severities[i] ?? 'warning', message: pr.message, start: x.s, end: x.e });
+        problems.push({ code: pr.code, severity: severities[i] ?? 'warning', message: pr.message, start: citation.start, end: citation.end });
       }
     }
   }

@@ -84,31 +84,49 @@ function linkParts(sfs: string, title: string): LawLinkParts | null {
 /**
  * Links of a statute citation. The arrays and links are shared between citations with the same
  * law and targets (immutable: callers only read them; the JSON output is the same as fresh copies).
+ * The cache is a trie per law: one level per target field, so a look-up builds no key string.
  */
-const statuteLinkCache = new Map<LawLinkParts, Map<string, Link[]>>();
+interface LinkNode {
+  next: Map<string, LinkNode>;
+  links?: Link[];
+}
+const statuteLinkCache = new Map<LawLinkParts, LinkNode>();
+let linkNodes = 0;
+const NO_FIELD = '\u0000';
+function child(node: LinkNode, key: string): LinkNode {
+  let n = node.next.get(key);
+  if (!n) {
+    n = { next: new Map() };
+    node.next.set(key, n);
+    linkNodes += 1;
+  }
+  return n;
+}
 export function statuteLinks(sfs: string, title: string, targets: Target[] | undefined, chaptered?: boolean): Link[] {
   const parts = linkParts(sfs, title);
   if (!parts) return [];
-  let byKey = statuteLinkCache.get(parts);
-  if (!byKey) {
-    if (statuteLinkCache.size >= 5000) statuteLinkCache.clear();
-    byKey = new Map();
-    statuteLinkCache.set(parts, byKey);
+  if (linkNodes >= 50_000) {
+    statuteLinkCache.clear();
+    linkNodes = 0;
   }
-  let key = chaptered === undefined ? 'u' : chaptered ? 't' : 'f';
+  let node = statuteLinkCache.get(parts);
+  if (!node) {
+    node = { next: new Map() };
+    statuteLinkCache.set(parts, node);
+  }
+  node = child(node, chaptered === undefined ? 'u' : chaptered ? 't' : 'f');
   if (targets) {
     for (let i = 0; i < targets.length; i++) {
       const t = targets[i];
-      key += `\u0002${t.chapter ?? ''}\u0001${t.section ?? ''}\u0001${t.sectionTo ?? ''}\u0001${t.paragraph ?? ''}\u0001${t.point ?? ''}`;
+      node = child(node, t.chapter ?? NO_FIELD);
+      node = child(node, t.section ?? NO_FIELD);
+      node = child(node, t.sectionTo ?? NO_FIELD);
+      node = child(node, t.paragraph ?? NO_FIELD);
+      node = child(node, t.point ?? NO_FIELD);
     }
   }
-  let links = byKey.get(key);
-  if (!links) {
-    links = statuteLinksUncached(parts, sfs, title, targets, chaptered);
-    if (byKey.size >= 5000) byKey.clear();
-    byKey.set(key, links);
-  }
-  return links;
+  node.links ??= statuteLinksUncached(parts, sfs, title, targets, chaptered);
+  return node.links;
 }
 
 function statuteLinksUncached(parts: LawLinkParts, sfs: string, title: string, targets: Target[] | undefined, chaptered?: boolean): Link[] {
