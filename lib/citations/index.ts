@@ -64,6 +64,11 @@ function make(pending: Citation[], s: number, e: number, c: Citation): Citation 
   return c;
 }
 
+/** The citation of a preparatory work, case, EU act or regulation (links only when there are any). */
+function fromRaw(r: RawCitation): Citation {
+  return r.links.length ? { start: 0, end: 0, text: '', kind: r.kind, ref: r.ref, links: r.links } : { start: 0, end: 0, text: '', kind: r.kind, ref: r.ref };
+}
+
 export function findCitations(text: string, options: FindCitationsOptions): CitationFindings {
   const registry = options.registry ?? defaultRegistry();
   const date = options.date;
@@ -273,14 +278,15 @@ export function findCitations(text: string, options: FindCitationsOptions): Cita
         else if (!law && g.backRef) law = state.last;
         if (!law && !g.relative && !g.unknownLaw && lastLaw && g.s - lastE <= CONTEXT_WINDOW) law = lastLaw;
         const { problems, severities } = statuteProblems(law, g.targets, g, g.mention);
-        const c: Citation = { start: 0, end: 0, text: '', kind: 'statute', targets: g.targets };
+        let c: Citation;
         if (law) {
-          c.law = lawRef(law);
-          c.links = statuteLinks(law.sfs, c.law.title, g.targets, (law.info ?? registry.get(law.sfs))?.chaptered);
+          // (one literal with every key, in the output's key order: no properties added later)
+          const ref = lawRef(law);
+          c = { start: 0, end: 0, text: '', kind: 'statute', targets: g.targets, law: ref, links: statuteLinks(law.sfs, ref.title, g.targets, (law.info ?? registry.get(law.sfs))?.chaptered) };
           lastLaw = law;
           lastE = g.e;
           state.last = law;
-        }
+        } else c = { start: 0, end: 0, text: '', kind: 'statute', targets: g.targets };
         if (problems.length) {
           c.problems = problems;
           severitiesOf.set(c, severities);
@@ -294,11 +300,8 @@ export function findCitations(text: string, options: FindCitationsOptions): Cita
 
   // Other kinds.
   const regulations = findRegulations(nt);
-  const raw: RawCitation[] = [...findPreparatory(nt), ...findCaseLaw(nt), ...findEu(nt, registry.eu)];
-  for (const r of raw) {
-    const c: Citation = { start: 0, end: 0, text: '', kind: r.kind, ref: r.ref };
-    if (r.links.length) c.links = r.links;
-    make(pending, r.s, r.e, c);
+  for (const raw of [findPreparatory(nt), findCaseLaw(nt), findEu(nt, registry.eu)]) {
+    for (const r of raw) make(pending, r.s, r.e, fromRaw(r));
   }
   // Provisions of an agency regulation ("2 kap. 3 § Vägverkets föreskrifter VVFS 1996:200",
   // "4 kap. 2 § SOSFS 2014:5"): one regulation citation with the provisions as targets,
@@ -316,11 +319,7 @@ export function findCitations(text: string, options: FindCitationsOptions): Cita
       if (owner && !merged.has(owner)) {
         merged.add(owner);
         make(pending, owner.start, r.e, { start: 0, end: 0, text: '', kind: 'regulation', ref: r.ref, targets: owner.targets });
-      } else {
-        const c: Citation = { start: 0, end: 0, text: '', kind: r.kind, ref: r.ref };
-        if (r.links.length) c.links = r.links;
-        make(pending, r.s, r.e, c);
-      }
+      } else make(pending, r.s, r.e, fromRaw(r));
     }
     if (merged.size) {
       const rest = pending.filter((x) => !merged.has(x));
