@@ -328,40 +328,47 @@ export function findCitations(text: string, options: FindCitationsOptions): Cita
     }
   }
 
-  // Map to original offsets (in place).
-  const placed: Citation[] = [];
-  for (const c of pending) {
+  // Map to original offsets; one array compacted in place through every stage.
+  const all = pending;
+  let n = 0;
+  for (let k = 0; k < all.length; k++) {
+    const c = all[k];
     if (!(c.end > c.start)) continue;
     const start = norm.map.toOriginal(c.start);
     c.end = norm.map.toOriginalEnd(c.end);
     c.start = start;
-    placed.push(c);
+    all[n++] = c;
   }
+  all.length = n;
   for (const cn of findCaseNumbers(text)) {
-    placed.push({ start: cn.start, end: cn.end, text: '', kind: 'case-number', ref: cn.ref });
+    all.push({ start: cn.start, end: cn.end, text: '', kind: 'case-number', ref: cn.ref });
   }
 
   // Overlaps: keep the higher-priority kind, then the longer span.
-  placed.sort((a, b) => a.start - b.start || KIND_PRIORITY[a.kind] - KIND_PRIORITY[b.kind] || b.end - a.end);
-  const kept: Citation[] = [];
-  for (const x of placed) {
-    const prev = kept[kept.length - 1];
+  all.sort((a, b) => a.start - b.start || KIND_PRIORITY[a.kind] - KIND_PRIORITY[b.kind] || b.end - a.end);
+  n = 0;
+  for (let k = 0; k < all.length; k++) {
+    const x = all[k];
+    const prev = n > 0 ? all[n - 1] : undefined;
     if (prev && x.start < prev.end) {
       const px = KIND_PRIORITY[x.kind];
       const pp = KIND_PRIORITY[prev.kind];
       const better = px < pp || (px === pp && x.end - x.start > prev.end - prev.start);
-      if (better) kept[kept.length - 1] = x;
+      if (better) all[n - 1] = x;
       continue;
     }
-    kept.push(x);
+    all[n++] = x;
   }
+  all.length = n;
 
-  const citations: Citation[] = [];
+  const citations = all;
   const problems: Problem[] = [];
-  for (const citation of kept) {
+  n = 0;
+  for (let k = 0; k < all.length; k++) {
+    const citation = all[k];
     if (citation.start >= citation.end || citation.end > text.length) continue;
     citation.text = text.slice(citation.start, citation.end);
-    citations.push(citation);
+    citations[n++] = citation;
     const cps = citation.problems;
     if (cps) {
       const severities = severitiesOf.get(citation) ?? NO_SEVERITIES;
@@ -371,5 +378,6 @@ export function findCitations(text: string, options: FindCitationsOptions): Cita
       }
     }
   }
+  citations.length = n;
   return { citations, problems };
 }
