@@ -3,7 +3,7 @@
  * attached to the law named after or before them, by context, or left without a law.
  */
 import type { Target } from '../analysis/schema';
-import { NUM, tokenizeList, WORD, type TokenList } from './tokens';
+import { NUM, tokenizeList, WORD, WordList, type TokenList } from './tokens';
 import type { Mention, ResolvedLaw } from './mentions';
 
 export interface ProvisionGroup {
@@ -26,18 +26,18 @@ export interface ProvisionGroup {
 }
 
 /** Ordinal words (folded); the ordinal is the index + 1. */
-const ORDINALS = [
+const ORDINALS = new WordList([
   'forsta', 'andra', 'tredje', 'fjarde', 'femte', 'sjatte', 'sjunde', 'attonde', 'nionde', 'tionde',
   'elfte', 'tolfte', 'trettonde', 'fjortonde', 'femtonde',
-];
-const SEP_WORDS = ['och', 'eller', 'samt', 'respektive', 'resp'];
-const CHAPTER_WORDS = ['kap', 'kapitlet', 'kapitel'];
-const BARE_CUES = ['i', 'enligt', 'av', 'se', 'jfr'];
+]);
+const SEP_WORDS = new WordList(['och', 'eller', 'samt', 'respektive', 'resp']);
+const CHAPTER_WORDS = new WordList(['kap', 'kapitlet', 'kapitel']);
+const BARE_CUES = new WordList(['i', 'enligt', 'av', 'se', 'jfr']);
 /** Words after a number that make it something other than a point ("2 st.", "5 kronor"). */
-const NOT_POINT_WORDS = ['st', 'stycket', 'styckena', 'mom', 'kr', 'kronor', 'ar', 'procent', 'dagar', 'manader', 'veckor', 'timmar', 'personer', 'miljoner', 'tkr', 'mnkr'];
+const NOT_POINT_WORDS = new WordList(['st', 'stycket', 'styckena', 'mom', 'kr', 'kronor', 'ar', 'procent', 'dagar', 'manader', 'veckor', 'timmar', 'personer', 'miljoner', 'tkr', 'mnkr']);
 /** "samma lag", "denna förordning", ... */
-const BACK_REF_WORDS = ['samma', 'denna', 'namnda', 'sistnamnda'];
-const LAW_NOUNS = ['lag', 'lagen', 'forordning', 'forordningen', 'balk', 'balken', 'forfattning'];
+const BACK_REF_WORDS = new WordList(['samma', 'denna', 'namnda', 'sistnamnda']);
+const LAW_NOUNS = new WordList(['lag', 'lagen', 'forordning', 'forordningen', 'balk', 'balken', 'forfattning']);
 const LAW_NAME_END = /(?:lagen|balken|forordningen|kungorelsen|stadgan)$/;
 const ABBREVIATION = /^\p{Lu}[\p{L}]{1,7}$/u;
 const UPPER = /\p{Lu}/gu;
@@ -394,21 +394,45 @@ function hasStop(p: string, s: number, e: number): boolean {
   return false;
 }
 
+// The paragraph's mentions by start and end offset, and those taken as the law after a group by start
+// offset (mentionByStart returns only one mention per start, so a start identifies a taken mention).
+// Sparse scratch arrays, filled for one paragraph and cleared after it: cheaper than Maps and a Set.
+const mentionByStart: (Mention | undefined)[] = [];
+const mentionByEnd: (Mention | undefined)[] = [];
+const takenByStart: (Mention | undefined)[] = [];
+
 /**
  * Provision groups of one paragraph: consecutive items joined by ",", "och",
  * "samt", "eller", with the law designation that follows or precedes them.
  */
 export function findProvisions(p: string, mentions: Mention[]): { groups: ProvisionGroup[] } {
+  let last = p.length;
+  for (const m of mentions) last = Math.max(last, m.s, m.e);
+  while (mentionByStart.length <= last) {
+    mentionByStart.push(undefined);
+    mentionByEnd.push(undefined);
+    takenByStart.push(undefined);
+  }
+  // Later mentions with the same offset win (as Map.set would).
+  for (const m of mentions) {
+    mentionByStart[m.s] = m;
+    mentionByEnd[m.e] = m;
+  }
+  try {
+    return { groups: findGroups(p) };
+  } finally {
+    for (const m of mentions) {
+      mentionByStart[m.s] = undefined;
+      mentionByEnd[m.e] = undefined;
+      takenByStart[m.s] = undefined;
+    }
+  }
+}
+
+function findGroups(p: string): ProvisionGroup[] {
   const toks = tokenizeList(p);
   const n = toks.length;
   const groups: ProvisionGroup[] = [];
-  const mentionAt = new Map<number, Mention>();
-  const mentionEndingAt = new Map<number, Mention>();
-  for (const m of mentions) {
-    mentionAt.set(m.s, m);
-    mentionEndingAt.set(m.e, m);
-  }
-  const usedAfter = new Set<Mention>();
   let i = 0;
   while (i < n) {
     const ty = toks.kind(i);
@@ -437,7 +461,7 @@ export function findProvisions(p: string, mentions: Mention[]): { groups: Provis
     const ts = toks.s(i);
     // Colon form "4:1 SoL".
     if (ty === NUM && toks.sym(i + 1, COLON) && toks.isNum(i + 2) && !toks.sp(i + 1) && !toks.sp(i + 2) && len <= 2 && toks.len(i + 2) <= 3 && !badPrefix(p, ts)) {
-      const m = i + 3 < n ? mentionAt.get(toks.s(i + 3)) : undefined;
+      const m = i + 3 < n ? mentionByStart[toks.s(i + 3)] : undefined;
       if (m && m.law && (m.kind === 'abbr' || m.kind === 'name')) {
         groups.push({ s: ts, e: m.e, targets: [{ chapter: numStr(toks.num(i)), section: numStr(toks.num(i + 2)) }], missingChapter: false, law: m.law, mention: m, backRef: false, unknownLaw: false });
         i = tokAt(toks, m.e, i + 3);
@@ -462,7 +486,7 @@ export function findProvisions(p: string, mentions: Mention[]): { groups: Provis
       const before = targets.length;
       const nextEnd = itemAt(p, toks, k, chapter, targets);
       if (nextEnd < 0) break;
-      if (itemChapterOnly && !nextIsLaw(toks, nextEnd, mentionAt)) {
+      if (itemChapterOnly && !nextIsLaw(toks, nextEnd)) {
         targets.length = before;
         break;
       }
@@ -482,14 +506,14 @@ export function findProvisions(p: string, mentions: Mention[]): { groups: Provis
     let gEnd = toks.e(end - 1);
     let unknownAbbr: string | undefined;
     let unknownLaw = false;
-    if (toks.sym(k, DOT) && k + 1 < n && mentionAt.has(toks.s(k + 1))) k += 1;
-    const m = k < n ? mentionAt.get(toks.s(k)) : undefined;
+    if (toks.sym(k, DOT) && k + 1 < n && mentionByStart[toks.s(k + 1)] !== undefined) k += 1;
+    const m = k < n ? mentionByStart[toks.s(k)] : undefined;
     if (m && m.law) {
       law = m.law;
       mention = m;
       gEnd = m.e;
       end = tokAt(toks, m.e, k);
-      usedAfter.add(m);
+      takenByStart[m.s] = m;
     } else if (toks.wordIndex(k, BACK_REF_WORDS) >= 0 && toks.wordIndex(k + 1, LAW_NOUNS) >= 0) {
       backRef = true;
       gEnd = toks.e(k + 1);
@@ -506,8 +530,8 @@ export function findProvisions(p: string, mentions: Mention[]): { groups: Provis
     }
     if (!law && !backRef) {
       // Law named right before: "Hälso- och sjukvårdslagen (2017:30) 3 kap. 1 §", "SoL 4 kap. 1 §".
-      const before = i > 0 ? mentionEndingAt.get(toks.e(i - 1)) : undefined;
-      if (before && before.law && !usedAfter.has(before) && toks.sp(i) && !hasStop(p, before.e, ts)) {
+      const before = i > 0 ? mentionByEnd[toks.e(i - 1)] : undefined;
+      if (before && before.law && takenByStart[before.s] !== before && toks.sp(i) && !hasStop(p, before.e, ts)) {
         law = before.law;
         mention = before;
       }
@@ -525,7 +549,7 @@ export function findProvisions(p: string, mentions: Mention[]): { groups: Provis
     groups.push(group);
     i = Math.max(end, i + 1);
   }
-  return { groups };
+  return groups;
 }
 
 /** A folded word ending like a law name ("-lagen", "-balken", ...) and longer than those endings. */
@@ -539,8 +563,8 @@ function tokAt(toks: TokenList, offset: number, from: number): number {
   return k;
 }
 
-function nextIsLaw(toks: TokenList, k: number, mentionAt: Map<number, Mention>): boolean {
+function nextIsLaw(toks: TokenList, k: number): boolean {
   let j = k;
   if (toks.word(j, 'i')) j += 1;
-  return j < toks.length && (mentionAt.has(toks.s(j)) || toks.word(j, 'samma') || toks.word(j, 'denna'));
+  return j < toks.length && (mentionByStart[toks.s(j)] !== undefined || toks.word(j, 'samma') || toks.word(j, 'denna'));
 }

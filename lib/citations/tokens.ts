@@ -63,12 +63,28 @@ export function foldedAscii(c: number): number {
 
 const LETTER = /\p{L}/u;
 
+/** A–Z or a–z: c | 32 maps A–Z to a–z and no other code unit into a–z. */
+const isAsciiLetter = (c: number): boolean => ((c | 32) - 97) >>> 0 < 26;
+
+/** Whether the code unit c ≥ 0xC0 at p[i] is a letter (\p{L}); the regex only beyond Latin-1. */
 function isLetterCode(c: number, p: string, i: number): boolean {
-  if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) return true;
-  if (c < 0xc0) return false;
-  // Common Swedish letters without a regex test.
-  if (c === 0xe5 || c === 0xe4 || c === 0xf6 || c === 0xc5 || c === 0xc4 || c === 0xd6 || c === 0xe9) return true;
+  // Latin-1 from À: all letters but × and ÷.
+  if (c <= 0xff) return c !== 0xd7 && c !== 0xf7;
   return LETTER.test(p[i]);
+}
+
+/** Folded words (a–z only, shorter than 32) to find a token in, with a prefilter by length and first letter. */
+export class WordList {
+  /** Bit n: some word has length n. */
+  readonly lengths: number = 0;
+  /** Bit n: some word starts with the letter "a" + n. */
+  readonly firsts: number = 0;
+  constructor(readonly words: readonly string[]) {
+    for (const w of words) {
+      this.lengths |= 1 << w.length;
+      this.firsts |= 1 << (w.charCodeAt(0) - 97);
+    }
+  }
 }
 
 // Scratch buffers of tokenizeList (grown as needed, shared: a TokenList is valid until the next call).
@@ -147,13 +163,15 @@ export class TokenList {
     return true;
   }
 
-  /** The index in `words` (a–z only) of the word the token folds to, or -1. */
-  wordIndex(i: number, words: readonly string[]): number {
+  /** The index in `list` of the word the token folds to, or -1. */
+  wordIndex(i: number, list: WordList): number {
     if (this.kind(i) !== WORD) return -1;
     const s = bufS[i];
     const len = bufE[i] - s;
+    if (len > 31 || ((list.lengths >>> len) & 1) === 0) return -1;
     const c0 = foldedAscii(this.p.charCodeAt(s));
-    if (c0 < 0) return -1;
+    if (c0 < 0 || ((list.firsts >>> (c0 - 97)) & 1) === 0) return -1;
+    const words = list.words;
     for (let x = 0; x < words.length; x++) {
       const w = words[x];
       if (w.length !== len || w.charCodeAt(0) !== c0) continue;
@@ -198,6 +216,9 @@ export function tokenizeList(p: string): TokenList {
     bufS = new Int32Array(cap);
     bufE = new Int32Array(cap);
   }
+  const kinds = bufKind;
+  const starts = bufS;
+  const ends = bufE;
   let count = 0;
   let i = 0;
   while (i < n) {
@@ -208,23 +229,23 @@ export function tokenizeList(p: string): TokenList {
     }
     let j = i + 1;
     let kind: number;
-    if (c >= 48 && c <= 57) {
+    if (c - 48 >>> 0 < 10) {
+      while (j < n && (p.charCodeAt(j) - 48) >>> 0 < 10) j += 1;
+      kind = NUM;
+    } else if (isAsciiLetter(c) || (c >= 0xc0 && isLetterCode(c, p, i))) {
       while (j < n) {
         const d = p.charCodeAt(j);
-        if (d < 48 || d > 57) break;
+        if (!isAsciiLetter(d) && (d < 0xc0 || !isLetterCode(d, p, j))) break;
         j += 1;
       }
-      kind = NUM;
-    } else if (isLetterCode(c, p, i)) {
-      while (j < n && isLetterCode(p.charCodeAt(j), p, j)) j += 1;
       kind = WORD;
     } else if (c === SECTION_SIGN) {
       while (j < n && p.charCodeAt(j) === SECTION_SIGN) j += 1;
       kind = j - i <= 2 ? SECTION_SIGN : OTHER;
     } else kind = c;
-    bufKind[count] = kind;
-    bufS[count] = i;
-    bufE[count] = j;
+    kinds[count] = kind;
+    starts[count] = i;
+    ends[count] = j;
     count += 1;
     i = j;
   }
