@@ -57,11 +57,6 @@ const numStr = (n: number): string => (n < 10000 ? (NUM_STRINGS[n] ??= String(n)
 /** "3 a": a number and a folded one-letter suffix (char code). */
 const withLetter = (value: string, letter: number): string => `${value} ${String.fromCharCode(letter)}`;
 
-/** Every ordinal word ends in "a" or "e" ("första", "tredje"). */
-const endsInAOrE = (p: string, e: number): boolean => {
-  const c = p.charCodeAt(e - 1) | 0x20;
-  return c === 97 || c === 101;
-};
 /** "§" or "§§". */
 const isSection = (toks: TokenList, i: number): boolean => toks.kind(i) === SECTION_SIGN;
 /** "-", "–" or "—". */
@@ -433,11 +428,15 @@ function findGroups(p: string): ProvisionGroup[] {
   const toks = tokenizeList(p);
   const n = toks.length;
   const groups: ProvisionGroup[] = [];
+  // The next token to look at; only toks.starts may begin anything, so the others are skipped.
   let i = 0;
-  while (i < n) {
+  for (let c = 0; c < toks.startCount; c++) {
+    if (toks.starts[c] < i) continue;
+    i = toks.starts[c];
     const ty = toks.kind(i);
     const len = toks.len(i);
-    if (ty === WORD && len >= 4 && len <= 9 && endsInAOrE(p, toks.e(i)) && i > 0 && toks.kind(i - 1) === WORD && toks.len(i - 1) <= 6 && ordinalAt(toks, i) > 0 && toks.wordIndex(i - 1, BARE_CUES) >= 0) {
+    // (a start word of 4–9 letters ends in "a" or "e" and follows a word of at most 6 letters)
+    if (ty === WORD && len >= 4 && ordinalAt(toks, i) > 0 && toks.wordIndex(i - 1, BARE_CUES) >= 0) {
       // "i första stycket", "enligt tredje stycket 2, 3 eller 4 b": the current section's stycke; no law.
       const parEnd = paragraphsAt(toks, i);
       if (parEnd >= 0 && toks.isWord(parEnd - 1)) {

@@ -87,22 +87,44 @@ export class WordList {
   }
 }
 
+/** Whether the text ending at e ends in "a" or "e" (either case), as every ordinal word does. */
+const endsInAOrE = (p: string, e: number): boolean => {
+  const c = p.charCodeAt(e - 1) | 0x20;
+  return c === 97 || c === 101;
+};
+
 // Scratch buffers of tokenizeList (grown as needed, shared: a TokenList is valid until the next call).
-let bufKind = new Int32Array(1024);
+// Every kind past the current list is NONE, so kind() needs no bounds test: a list of n code units has at
+// most n tokens, and the buffers hold PAD more entries than the longest paragraph so far.
+const PAD = 16;
+let bufKind = new Int32Array(1024).fill(NONE);
 let bufS = new Int32Array(1024);
 let bufE = new Int32Array(1024);
+/** Token count of the current list (kinds from here on are NONE). */
+let used = 0;
+/** The current list's starts (see TokenList.starts). */
+let bufStarts = new Int32Array(1024);
 
 /**
  * The tokens of a paragraph, by index. Valid until the next tokenizeList call. Every test is false
- * (and kind() is NONE) outside the list; s(), e() and the other plain accessors need an index inside it.
+ * (and kind() is NONE) after the list; indices are never negative; s(), e() and the other plain
+ * accessors need an index inside the list.
  */
 export class TokenList {
   p = '';
   length = 0;
+  /**
+   * Indices, in order, of the tokens the provision grammar may start at: numbers, three-letter words
+   * ("kap") and words of 4–9 letters ending in "a" or "e" right after a word of at most 6 letters (an
+   * ordinal after a cue: "i första stycket"). The grammar skips every other token.
+   */
+  starts = bufStarts;
+  startCount = 0;
 
-  /** The kind of token i: a symbol's code unit, NUM, WORD or OTHER; NONE outside the list. */
+  /** The kind of token i ≥ 0: a symbol's code unit, NUM, WORD or OTHER; NONE after the list. */
   kind(i: number): number {
-    return i >= 0 && i < this.length ? bufKind[i] : NONE;
+    // (Past the buffers too: the grammar looks only a few tokens beyond the list, but be safe.)
+    return bufKind[i] ?? NONE;
   }
 
   /** Start offset in the paragraph. */
@@ -210,12 +232,16 @@ const list = new TokenList();
 /** The paragraph's tokens (numbers, words, symbols). The list is shared: valid until the next call. */
 export function tokenizeList(p: string): TokenList {
   const n = p.length;
-  if (bufS.length < n) {
-    const cap = Math.max(n, bufS.length * 2);
-    bufKind = new Int32Array(cap);
+  if (bufS.length < n + PAD) {
+    const cap = Math.max(n + PAD, bufS.length * 2);
+    bufKind = new Int32Array(cap).fill(NONE);
     bufS = new Int32Array(cap);
     bufE = new Int32Array(cap);
+    bufStarts = new Int32Array(cap);
+    used = 0;
   }
+  const startList = bufStarts;
+  let startCount = 0;
   const kinds = bufKind;
   const starts = bufS;
   const ends = bufE;
@@ -246,10 +272,17 @@ export function tokenizeList(p: string): TokenList {
     kinds[count] = kind;
     starts[count] = i;
     ends[count] = j;
+    if (kind === NUM || (kind === WORD && (j - i === 3 || (j - i >= 4 && j - i <= 9 && endsInAOrE(p, j) && count > 0 && kinds[count - 1] === WORD && ends[count - 1] - starts[count - 1] <= 6)))) {
+      startList[startCount++] = count;
+    }
     count += 1;
     i = j;
   }
+  if (used > count) kinds.fill(NONE, count, used);
+  used = count;
   list.p = p;
   list.length = count;
+  list.starts = startList;
+  list.startCount = startCount;
   return list;
 }
