@@ -294,7 +294,7 @@ function itemAt(p: string, toks: TokenList, i: number, inherited: string | undef
     missingChapter = true;
     j = i + 2;
   } else return -1;
-  if (!chapter && !missingChapter && badPrefix(p, toks.s(j))) return -1;
+  // (without a chapter, j is i, whose prefix was tested above)
   let count = 0;
   const listEnd = sectionListAt(toks, j);
   if (listEnd >= 0) {
@@ -402,7 +402,7 @@ const takenByStart: (Mention | undefined)[] = [];
  */
 export function findProvisions(p: string, mentions: Mention[]): { groups: ProvisionGroup[] } {
   let last = p.length;
-  for (const m of mentions) last = Math.max(last, m.s, m.e);
+  for (const m of mentions) if (m.e > last) last = m.e;
   while (mentionByStart.length <= last) {
     mentionByStart.push(undefined);
     mentionByEnd.push(undefined);
@@ -521,7 +521,7 @@ function findGroups(p: string): ProvisionGroup[] {
       backRef = true;
       gEnd = toks.e(k);
       end = k + 1;
-    } else if (toks.isWord(k) && isUnknownLawName(toks.folded(k))) {
+    } else if (toks.isWord(k) && endsInN(toks, k) && isUnknownLawName(toks.folded(k))) {
       // A law named by a name the registry does not know ("23 § okändalagen"): not the context law.
       unknownLaw = true;
     } else if (toks.isWord(end) && toks.len(end) >= 2 && toks.len(end) <= 8 && isAbbreviation(toks.raw(end)) && !toks.isNum(end + 1) && !toks.sym(end + 1, HYPHEN)) {
@@ -551,6 +551,8 @@ function findGroups(p: string): ProvisionGroup[] {
   return groups;
 }
 
+/** Whether word k ends in "n" or "N" (as every law name ending does, folded or not). */
+const endsInN = (toks: TokenList, k: number): boolean => (toks.p.charCodeAt(toks.e(k) - 1) | 0x20) === 110;
 /** A folded word ending like a law name ("-lagen", "-balken", ...) and longer than those endings. */
 const isUnknownLawName = (v: string): boolean => v.length > 7 && LAW_NAME_END.test(v);
 /** "XYZL": a capital, then 1–7 letters of which at least one more is a capital. */

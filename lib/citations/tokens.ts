@@ -246,6 +246,8 @@ export function tokenizeList(p: string): TokenList {
   const starts = bufS;
   const ends = bufE;
   let count = 0;
+  /** The previous token's length when it is a word, else more than any test below. */
+  let wordBefore = n + 1;
   let i = 0;
   while (i < n) {
     const c = p.charCodeAt(i);
@@ -254,27 +256,30 @@ export function tokenizeList(p: string): TokenList {
       continue;
     }
     let j = i + 1;
-    let kind: number;
     if (c - 48 >>> 0 < 10) {
       while (j < n && (p.charCodeAt(j) - 48) >>> 0 < 10) j += 1;
-      kind = NUM;
+      kinds[count] = NUM;
+      startList[startCount++] = count;
+      wordBefore = n + 1;
     } else if (isAsciiLetter(c) || (c >= 0xc0 && isLetterCode(c, p, i))) {
       while (j < n) {
         const d = p.charCodeAt(j);
         if (!isAsciiLetter(d) && (d < 0xc0 || !isLetterCode(d, p, j))) break;
         j += 1;
       }
-      kind = WORD;
-    } else if (c === SECTION_SIGN) {
-      while (j < n && p.charCodeAt(j) === SECTION_SIGN) j += 1;
-      kind = j - i <= 2 ? SECTION_SIGN : OTHER;
-    } else kind = c;
-    kinds[count] = kind;
+      kinds[count] = WORD;
+      const len = j - i;
+      if (len === 3 || (len >= 4 && len <= 9 && wordBefore <= 6 && endsInAOrE(p, j))) startList[startCount++] = count;
+      wordBefore = len;
+    } else {
+      if (c === SECTION_SIGN) {
+        while (j < n && p.charCodeAt(j) === SECTION_SIGN) j += 1;
+        kinds[count] = j - i <= 2 ? SECTION_SIGN : OTHER;
+      } else kinds[count] = c;
+      wordBefore = n + 1;
+    }
     starts[count] = i;
     ends[count] = j;
-    if (kind === NUM || (kind === WORD && (j - i === 3 || (j - i >= 4 && j - i <= 9 && endsInAOrE(p, j) && count > 0 && kinds[count - 1] === WORD && ends[count - 1] - starts[count - 1] <= 6)))) {
-      startList[startCount++] = count;
-    }
     count += 1;
     i = j;
   }
