@@ -396,20 +396,24 @@ const mentionByStart: (Mention | undefined)[] = [];
 const mentionByEnd: (Mention | undefined)[] = [];
 const takenByStart: (Mention | undefined)[] = [];
 
-/**
- * Provision groups of one paragraph: consecutive items joined by ",", "och",
- * "samt", "eller", with the law designation that follows or precedes them.
- */
-export function findProvisions(p: string, mentions: Mention[]): { groups: ProvisionGroup[] } {
-  let last = p.length;
-  for (const m of mentions) if (m.e > last) last = m.e;
+/** Make the mention arrays cover offsets up to last. */
+function growMentionArrays(last: number): void {
   while (mentionByStart.length <= last) {
     mentionByStart.push(undefined);
     mentionByEnd.push(undefined);
     takenByStart.push(undefined);
   }
+}
+
+/**
+ * Provision groups of one paragraph: consecutive items joined by ",", "och",
+ * "samt", "eller", with the law designation that follows or precedes them.
+ */
+export function findProvisions(p: string, mentions: Mention[]): { groups: ProvisionGroup[] } {
+  growMentionArrays(p.length);
   // Later mentions with the same offset win (as Map.set would).
   for (const m of mentions) {
+    growMentionArrays(m.e); // (a mention starts before it ends)
     mentionByStart[m.s] = m;
     mentionByEnd[m.e] = m;
   }
@@ -429,10 +433,12 @@ function findGroups(p: string): ProvisionGroup[] {
   const n = toks.length;
   const groups: ProvisionGroup[] = [];
   // The next token to look at; only toks.starts may begin anything, so the others are skipped.
+  const starts = toks.starts;
+  const startCount = toks.startCount;
   let i = 0;
-  for (let c = 0; c < toks.startCount; c++) {
-    if (toks.starts[c] < i) continue;
-    i = toks.starts[c];
+  for (let c = 0; c < startCount; c++) {
+    if (starts[c] < i) continue;
+    i = starts[c];
     const ty = toks.kind(i);
     const len = toks.len(i);
     // (a start word of 4–9 letters ends in "a" or "e" and follows a word of at most 6 letters)

@@ -115,7 +115,7 @@ export class TokenList {
   length = 0;
   /**
    * Indices, in order, of the tokens the provision grammar may start at: numbers, three-letter words
-   * ("kap") and words of 4–9 letters ending in "a" or "e" right after a word of at most 6 letters (an
+   * starting with a letter that folds to "k" ("kap") and words of 4–9 letters ending in "a" or "e" right after a word of at most 6 letters (an
    * ordinal after a cue: "i första stycket"). The grammar skips every other token.
    */
   starts = bufStarts;
@@ -269,7 +269,7 @@ export function tokenizeList(p: string): TokenList {
       }
       kinds[count] = WORD;
       const len = j - i;
-      if (len === 3 || (len >= 4 && len <= 9 && wordBefore <= 6 && endsInAOrE(p, j))) startList[startCount++] = count;
+      if ((len === 3 && foldedAscii(c) === 107) || (len >= 4 && len <= 9 && wordBefore <= 6 && endsInAOrE(p, j))) startList[startCount++] = count;
       wordBefore = len;
     } else {
       if (c === SECTION_SIGN) {
