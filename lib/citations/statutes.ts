@@ -339,6 +339,9 @@ function itemAt(p: string, toks: TokenList, i: number, inherited: string | undef
   // Qualifiers apply to the last section.
   const last = out[out.length - 1];
   if (last.sectionTo) return j;
+  // Every qualifier starts with a word or a number.
+  const next = toks.kind(j);
+  if (next !== WORD && next !== NUM) return j;
   if (toks.word(j, 'anvisningarna')) {
     // Old tax laws: "41 § anvisningarna punkt 4 första stycket".
     const pointsEnd = pointsAt(toks, j + 1);
@@ -530,7 +533,7 @@ function findGroups(p: string): ProvisionGroup[] {
     } else if (toks.isWord(k) && endsInN(toks, k) && isUnknownLawName(toks.folded(k))) {
       // A law named by a name the registry does not know ("23 § okändalagen"): not the context law.
       unknownLaw = true;
-    } else if (toks.isWord(end) && toks.len(end) >= 2 && toks.len(end) <= 8 && isAbbreviation(toks.raw(end)) && !toks.isNum(end + 1) && !toks.sym(end + 1, HYPHEN)) {
+    } else if (toks.isWord(end) && toks.len(end) >= 2 && toks.len(end) <= 8 && mayBeUpper(toks.first(end)) && isAbbreviation(toks.raw(end)) && !toks.isNum(end + 1) && !toks.sym(end + 1, HYPHEN)) {
       unknownAbbr = toks.raw(end);
     }
     if (!law && !backRef) {
@@ -562,6 +565,8 @@ const endsInN = (toks: TokenList, k: number): boolean => (toks.p.charCodeAt(toks
 /** A folded word ending like a law name ("-lagen", "-balken", ...) and longer than those endings. */
 const isUnknownLawName = (v: string): boolean => v.length > 7 && LAW_NAME_END.test(v);
 /** "XYZL": a capital, then 1–7 letters of which at least one more is a capital. */
+/** A–Z, or any non-ASCII code unit (which may be an upper-case letter). */
+const mayBeUpper = (c: number): boolean => (c >= 65 && c <= 90) || c >= 0x80;
 const isAbbreviation = (raw: string): boolean => ABBREVIATION.test(raw) && (raw.match(UPPER)?.length ?? 0) >= 2;
 
 function tokAt(toks: TokenList, offset: number, from: number): number {

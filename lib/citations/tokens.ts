@@ -77,12 +77,12 @@ function isLetterCode(c: number, p: string, i: number): boolean {
 export class WordList {
   /** Bit n: some word has length n. */
   readonly lengths: number = 0;
-  /** Bit n: some word starts with the letter "a" + n. */
-  readonly firsts: number = 0;
+  /** For each first letter a–z, the indices of the words starting with it (undefined: none). */
+  readonly byFirst: (number[] | undefined)[] = new Array<number[] | undefined>(26).fill(undefined);
   constructor(readonly words: readonly string[]) {
-    for (const w of words) {
-      this.lengths |= 1 << w.length;
-      this.firsts |= 1 << (w.charCodeAt(0) - 97);
+    for (let x = 0; x < words.length; x++) {
+      this.lengths |= 1 << words[x].length;
+      (this.byFirst[words[x].charCodeAt(0) - 97] ??= []).push(x);
     }
   }
 }
@@ -192,11 +192,11 @@ export class TokenList {
     const len = bufE[i] - s;
     if (len > 31 || ((list.lengths >>> len) & 1) === 0) return -1;
     const c0 = foldedAscii(this.p.charCodeAt(s));
-    if (c0 < 0 || ((list.firsts >>> (c0 - 97)) & 1) === 0) return -1;
-    const words = list.words;
-    for (let x = 0; x < words.length; x++) {
-      const w = words[x];
-      if (w.length !== len || w.charCodeAt(0) !== c0) continue;
+    const candidates = c0 < 0 ? undefined : list.byFirst[c0 - 97];
+    if (candidates === undefined) return -1;
+    for (const x of candidates) {
+      const w = list.words[x];
+      if (w.length !== len) continue;
       let k = 1;
       while (k < len && foldedAscii(this.p.charCodeAt(s + k)) === w.charCodeAt(k)) k += 1;
       if (k === len) return x;
