@@ -435,9 +435,10 @@ function findGroups(p: string): ProvisionGroup[] {
   const toks = tokenizeList(p);
   const n = toks.length;
   const groups: ProvisionGroup[] = [];
-  // The next token to look at; only toks.starts may begin anything, so the others are skipped.
+  // Only the tokens in toks.starts may begin a group: the others are skipped.
   const starts = toks.starts;
   const startCount = toks.startCount;
+  /** The next token to look at (the one after the last group). */
   let i = 0;
   for (let c = 0; c < startCount; c++) {
     if (starts[c] < i) continue;
@@ -564,9 +565,9 @@ function findGroups(p: string): ProvisionGroup[] {
 const endsInN = (toks: TokenList, k: number): boolean => (toks.p.charCodeAt(toks.e(k) - 1) | 0x20) === 110;
 /** A folded word ending like a law name ("-lagen", "-balken", ...) and longer than those endings. */
 const isUnknownLawName = (v: string): boolean => v.length > 7 && LAW_NAME_END.test(v);
-/** "XYZL": a capital, then 1–7 letters of which at least one more is a capital. */
-/** A–Z, or any non-ASCII code unit (which may be an upper-case letter). */
+/** A–Z, or any non-ASCII code unit (which may be an upper-case letter): may start an abbreviation. */
 const mayBeUpper = (c: number): boolean => (c >= 65 && c <= 90) || c >= 0x80;
+/** "XYZL": a capital, then 1–7 letters of which at least one more is a capital. */
 const isAbbreviation = (raw: string): boolean => ABBREVIATION.test(raw) && (raw.match(UPPER)?.length ?? 0) >= 2;
 
 function tokAt(toks: TokenList, offset: number, from: number): number {

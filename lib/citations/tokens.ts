@@ -115,8 +115,9 @@ export class TokenList {
   length = 0;
   /**
    * Indices, in order, of the tokens the provision grammar may start at: numbers, three-letter words
-   * starting with a letter that folds to "k" ("kap") and words of 4–9 letters ending in "a" or "e" right after a word of at most 6 letters (an
-   * ordinal after a cue: "i första stycket"). The grammar skips every other token.
+   * starting with a letter that folds to "k" ("kap"), and words of 4–9 letters ending in "a" or "e"
+   * right after a word of at most 6 letters (an ordinal after a cue: "i första stycket"). The grammar
+   * skips every other token.
    */
   starts = bufStarts;
   startCount = 0;
@@ -176,7 +177,10 @@ export class TokenList {
     return this.kind(i) === code;
   }
 
-  /** A word that lower-cases and folds to `w` (a–z only). Folding keeps the length of every letter but "İ", which never folds to a–z. */
+  /**
+   * A word that lower-cases and folds to `w` (a–z only). Folding keeps the length of every letter but
+   * "İ", which never folds to a–z.
+   */
   word(i: number, w: string): boolean {
     if (this.kind(i) !== WORD) return false;
     const s = bufS[i];
@@ -256,7 +260,7 @@ export function tokenizeList(p: string): TokenList {
       continue;
     }
     let j = i + 1;
-    if (c - 48 >>> 0 < 10) {
+    if ((c - 48) >>> 0 < 10) {
       while (j < n && (p.charCodeAt(j) - 48) >>> 0 < 10) j += 1;
       kinds[count] = NUM;
       startList[startCount++] = count;
