@@ -101,7 +101,9 @@ interface WordInfo {
   nameLike: boolean;
   /** "lag", "förordningen" …: a name only with a number or a title tail. */
   generic: boolean;
-  /** The registry knows neither the word, nor it without a final "s", nor a name form close to it. */
+  /** The folded word without a final "s" (a possessive), if it ends in one. */
+  stem: string | undefined;
+  /** The registry knows neither the word, nor its stem, nor a name form close to it. */
   unknown: boolean;
 }
 type WordMemo = { count: number; map: Map<string, WordInfo> };
@@ -120,11 +122,12 @@ function wordInfo(memo: WordMemo, registry: LawRegistry, word: string): WordInfo
   if (info === undefined) {
     const folded = foldName(word);
     const known = registry.isName(folded);
-    const stem = folded.endsWith('s') ? folded.slice(0, -1) : undefined;
+    const stem = stemOf(folded);
     info = {
       folded,
       nameLike: hasLawSuffix(folded) || known,
       generic: GENERIC.has(folded),
+      stem,
       unknown: !known && !(stem && registry.isName(stem)) && registry.fuzzyName(folded) === undefined,
     };
     if (memo.map.size >= 20_000) memo.map.clear();
@@ -132,6 +135,7 @@ function wordInfo(memo: WordMemo, registry: LawRegistry, word: string): WordInfo
   }
   return info;
 }
+const stemOf = (key: string): string | undefined => (key.endsWith('s') ? key.slice(0, -1) : undefined);
 /** The last code unit of a word lower-cased (for a word whose last character is not ASCII). */
 const lowerLastCode = (word: string): number => {
   const lower = word.toLowerCase();
@@ -304,6 +308,22 @@ function letterBefore(p: string, b: number, from: number): number {
   return LETTER.test(p[b - 1]) ? 1 : 0;
 }
 type AbbrReading = { law: ResolvedLaw; alsoMeans: LawInfo[] | undefined } | null;
+/**
+ * The registry's reading of an abbreviation at a date: its law then, and the other laws it may mean.
+ * (A plain loop: array callbacks here, run once per abbreviation and document, made the optimised
+ * findMentions bail out again and again.)
+ */
+function readAbbreviation(registry: LawRegistry, abbr: string, date: string): AbbrReading {
+  const entry = registry.abbreviation(abbr);
+  const info = entry ? registry.pickAt(entry.primary, date) : undefined;
+  if (!entry || !info) return null;
+  const alt: LawInfo[] = [];
+  for (const sfs of entry.secondary) {
+    const other = registry.get(sfs);
+    if (other !== undefined) alt.push(other);
+  }
+  return { law: toResolved(info, abbr), alsoMeans: alt.length ? alt : undefined };
+}
 const readingsCache = new WeakMap<DocState, { registry: LawRegistry; date: string; map: Map<string, AbbrReading> }>();
 /** The registry's readings of abbreviations, per document state, registry and date. */
 function abbreviationReadings(registry: LawRegistry, date: string, state: DocState): Map<string, AbbrReading> {
@@ -492,7 +512,7 @@ export function findMentions(p: string, ctx: MentionContext): Mention[] {
         if (canonical) state.names.set(canonical, law);
       }
     } else if (nameKey) {
-      law = resolveName(ctx, nameKey, generic, nameKey === folded && info.unknown, p, start);
+      law = nameKey === folded ? resolveName(ctx, folded, info.stem, generic, info.unknown, p, start) : resolveName(ctx, nameKey, stemOf(nameKey), generic, false, p, start);
     }
     if (!law) continue;
     // An amendment note ("… Lag (1997:289)." closing a quoted section): names the amending act, not a reference.
@@ -566,13 +586,7 @@ export function findMentions(p: string, ctx: MentionContext): Mention[] {
       // The registry's reading of the abbreviation at this date (the same for the whole document).
       let known = abbrReadings.get(abbr);
       if (known === undefined) {
-        known = null;
-        const entry = registry.abbreviation(abbr);
-        const info = entry ? registry.pickAt(entry.primary, date) : undefined;
-        if (entry && info) {
-          const alt = entry.secondary.map((x) => registry.get(x)).filter((x): x is LawInfo => x !== undefined);
-          known = { law: toResolved(info, abbr), alsoMeans: alt.length ? alt : undefined };
-        }
+        known = readAbbreviation(registry, abbr, date);
         abbrReadings.set(abbr, known);
       }
       if (!known) continue;
@@ -601,9 +615,8 @@ export function findMentions(p: string, ctx: MentionContext): Mention[] {
  * ("socialtjianstlagen"). `unknown` (see WordInfo): the registry knows none of those, so only the
  * document's bindings can answer.
  */
-function resolveName(ctx: MentionContext, key: string, generic: boolean, unknown: boolean, p: string, start: number): ResolvedLaw | undefined {
+function resolveName(ctx: MentionContext, key: string, stem: string | undefined, generic: boolean, unknown: boolean, p: string, start: number): ResolvedLaw | undefined {
   const { registry, date, state } = ctx;
-  const stem = key.endsWith('s') ? key.slice(0, -1) : undefined;
   if (unknown) {
     const own = state.names.get(key) ?? (!generic && stem && state.names.has(stem) ? state.names.get(stem) : undefined);
     return own && !newBefore(p, start) ? own : undefined;
