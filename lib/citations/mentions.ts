@@ -42,6 +42,11 @@ export function newDocState(): DocState {
 }
 
 const LETTER = /\p{L}/u;
+/**
+ * p.charCodeAt(i), or -1 outside p. (Reading past either end gives NaN, and each place that does so
+ * once makes the optimised findMentions bail out and be compiled again, which costs more than it runs.)
+ */
+const codeAt = (p: string, i: number): number => (i >= 0 && i < p.length ? p.charCodeAt(i) : -1);
 /** Is the code unit c (≥ 0xc0, at p[i]) a letter? Latin-1 by table (all but × and ÷), the rest by regex. */
 const isHighLetter = (c: number, p: string, i: number): boolean => (c <= 0xff ? c !== 0xd7 && c !== 0xf7 : LETTER.test(p[i]));
 const isLetterAt = (p: string, i: number): boolean => {
@@ -158,7 +163,7 @@ const SENTENCE_START = /(?:^|[.!?]\s?)$/;
 const NEW_BEFORE = /(?:^|[^\p{L}])(nya|nuvarande)\s$/iu;
 /** NEW_BEFORE in the 12 characters before `start` ("nya ", "nuvarande "): only tried when the letter before the space is an a or e. */
 function newBefore(p: string, start: number): boolean {
-  const c = p.charCodeAt(start - 2) | 0x20;
+  const c = codeAt(p, start - 2) | 0x20;
   return (c === 97 || c === 101) && NEW_BEFORE.test(p.slice(Math.max(0, start - 12), start));
 }
 /** An abbreviation as a whole word (the known ones are found by one regex built from them). */
@@ -216,7 +221,7 @@ function cueBefore(p: string, s: number): boolean {
 const WHITESPACE = /\s/;
 /** Does p[i] match \s (ASCII by its code, the rest by regex)? False past the end. */
 function isSpaceAt(p: string, i: number): boolean {
-  const c = p.charCodeAt(i);
+  const c = codeAt(p, i);
   if (c === 32 || (c >= 9 && c <= 13)) return true;
   return c >= 128 && WHITESPACE.test(p[i]);
 }
@@ -228,10 +233,10 @@ function isSpaceAt(p: string, i: number): boolean {
  */
 function startsTitleTail(p: string, we: number): boolean {
   if (!isSpaceAt(p, we)) return false;
-  const c1 = p.charCodeAt(we + 1);
+  const c1 = codeAt(p, we + 1);
   if (c1 < 128) {
     if (!TAIL_INITIAL.has(c1 | 0x20)) return false;
-    const c2 = p.charCodeAt(we + 2);
+    const c2 = codeAt(p, we + 2);
     if (((c2 >= 65 && c2 <= 90) || (c2 >= 97 && c2 <= 122)) && !TAIL_PAIRS.has(((c1 | 0x20) << 8) | (c2 | 0x20))) return false;
   }
   TAIL_WORD.lastIndex = we;
@@ -409,13 +414,31 @@ function overlapsNamed(named: readonly Mention[], count: number, s: number, e: n
 
 /** Finds the law mentions of one paragraph, in order, resolving them and updating the document state. */
 export function findMentions(p: string, ctx: MentionContext): Mention[] {
-  const { registry, date, state } = ctx;
+  // (one function per kind of mention: small functions are optimised quickly and on their own)
   const out: Mention[] = [];
-
-
-  // Names and "lag (SFS)": only words that can be a name form (a law suffix or a known
-  // name without one) are looked at; the word is then the whole run of letters around the hit.
   const notes: [number, number][] = [];
+  findNames(p, ctx, out, notes);
+  // Names are found in order: overlap checks by binary search in out[0, named).
+  const named = out.length;
+  findSfsNumbers(p, ctx.registry, out, named, notes);
+  findAbbreviations(p, ctx, out, named);
+  // (a stable sort leaves an ordered list as it is; names alone or abbreviations alone come ordered)
+  for (let i = 1; i < out.length; i++) {
+    if (out[i - 1].s > out[i].s) {
+      out.sort((a, b) => a.s - b.s);
+      break;
+    }
+  }
+  return out;
+}
+
+/**
+ * Names and "lag (SFS)": only words that can be a name form (a law suffix or a known name
+ * without one) are looked at; the word is then the whole run of letters around the hit.
+ * Amendment notes go to `notes`.
+ */
+function findNames(p: string, ctx: MentionContext, out: Mention[], notes: [number, number][]): void {
+  const { registry, state } = ctx;
   const candidates = nameCandidates(registry);
   const words = wordMemo(registry);
   candidates.lastIndex = 0;
@@ -454,7 +477,7 @@ export function findMentions(p: string, ctx: MentionContext): Mention[] {
     }
     // Explicit SFS number (SFS_PAREN starts with "(" or a space and "(").
     let sfs: string | undefined;
-    if (p.charCodeAt(we) === 40 || p.charCodeAt(we + 1) === 40) {
+    if (codeAt(p, we) === 40 || codeAt(p, we + 1) === 40) {
       SFS_PAREN.lastIndex = we;
       const sm = SFS_PAREN.exec(p);
       if (sm) {
@@ -466,39 +489,10 @@ export function findMentions(p: string, ctx: MentionContext): Mention[] {
     let tailKey: string | undefined;
     let tailText = '';
     if (startsTitleTail(p, we)) {
-      // The phrase's folded key grows a word at a time: folding works word by word, so the
-      // key of "word w1 w2" is the key of "word" plus " " and the key of each word. Once the key
-      // is no word-prefix of a name form, only the words of an unknown law's title are still wanted.
-      const prefixes = namePrefixes(registry);
-      const statePrefixes = stateNamePrefixes(state);
-      const wantWords = sfs !== undefined && generic;
-      let pos = we;
-      let phrase: string | undefined = folded;
-      const tail: string[] = [];
-      for (let k = 0; k < 16; k++) {
-        TAIL_WORD.lastIndex = pos;
-        const tw = TAIL_WORD.exec(p);
-        if (!tw) break;
-        const ends = ENDS_CLAUSE.test(tw[1]);
-        const w = ends ? tw[1].replace(TRAILING_STOPS, '') : tw[1];
-        tail.push(w);
-        pos = tw.index + 1 + w.length;
-        if (phrase !== undefined) {
-          const pk: string = `${phrase} ${foldName(w)}`;
-          if (registry.isName(pk) || state.names.has(pk)) {
-            tailKey = pk;
-            tailText = tail.join(' ');
-            we = pos;
-          }
-          phrase = prefixes.has(pk) || statePrefixes.has(pk) ? pk : undefined;
-          if (phrase === undefined && (tailKey !== undefined || !wantWords)) break;
-        }
-        if (ends && !ABBREVIATED.test(tw[1])) break;
-      }
-      if (!tailKey && sfs && generic) {
-        // Unknown law: keep its title from the text for display, the span stays "lagen (SFS)".
-        tailText = tail.slice(0, 12).join(' ');
-      }
+      const tail = readTitleTail(p, we, folded, ctx, sfs !== undefined && generic);
+      tailKey = tail.key;
+      tailText = tail.text;
+      we = tail.end;
     }
     let law: ResolvedLaw | undefined;
     const nameKey = tailKey ?? (generic ? undefined : key);
@@ -522,28 +516,82 @@ export function findMentions(p: string, ctx: MentionContext): Mention[] {
     }
     // A definition: "socialtjänstlagen (2001:453), SoL" / "socialtjänstlagen (SoL)".
     // (DEFINITION starts with ",", "(" or a space and "(")
-    const d0 = p.charCodeAt(we);
-    DEFINITION.lastIndex = we;
-    const dm = d0 === 44 || d0 === 40 || p.charCodeAt(we + 1) === 40 ? DEFINITION.exec(p) : null;
-    let defined: string | undefined;
-    if (dm) {
-      const abbr = dm[1];
-      const paren = dm[0].includes('(');
-      const known = registry.abbreviation(abbr);
-      const sameLaw = known ? known.primary.includes(law.sfs) || known.secondary.includes(law.sfs) : false;
-      const looksAbbr = !known && (abbr.match(/\p{Lu}/gu)?.length ?? 0) >= 2;
-      if ((!paren || dm[2] === ')') && (sameLaw || looksAbbr)) {
-        defined = abbr;
-        we = DEFINITION.lastIndex;
-        state.abbrs.set(abbr, { ...law, abbreviation: abbr });
+    const d0 = codeAt(p, we);
+    if (d0 === 44 || d0 === 40 || codeAt(p, we + 1) === 40) {
+      const defined = definitionAt(p, we, law, registry, state);
+      if (defined) {
+        we = defined.end;
+        if (!law.abbreviation) law = { ...law, abbreviation: defined.abbr };
       }
     }
-    if (defined && !law.abbreviation) law = { ...law, abbreviation: defined };
     out.push({ s: start, e: we, kind: sfs ? 'sfs' : 'name', law, standalone: true });
   }
+}
 
-  // Names are found in order: overlap checks by binary search in out[0, named).
-  const named = out.length;
+/**
+ * The title tail after a name form, from `we` (where startsTitleTail holds): the longest run of up to
+ * 16 words that makes the name a known one (its key, its words, where it ends); else, when
+ * `wantWords` (an unknown "lag (SFS)"), up to 12 words as its title for display (the span stays).
+ */
+function readTitleTail(p: string, we: number, folded: string, ctx: MentionContext, wantWords: boolean): { key: string | undefined; text: string; end: number } {
+  const { registry, state } = ctx;
+  // The phrase's folded key grows a word at a time: folding works word by word, so the
+  // key of "word w1 w2" is the key of "word" plus " " and the key of each word. Once the key
+  // is no word-prefix of a name form, only the words of an unknown law's title are still wanted.
+  const prefixes = namePrefixes(registry);
+  const statePrefixes = stateNamePrefixes(state);
+  let key: string | undefined;
+  let text = '';
+  let end = we;
+  let pos = we;
+  let phrase: string | undefined = folded;
+  const tail: string[] = [];
+  for (let k = 0; k < 16; k++) {
+    TAIL_WORD.lastIndex = pos;
+    const tw = TAIL_WORD.exec(p);
+    if (!tw) break;
+    const ends = ENDS_CLAUSE.test(tw[1]);
+    const w = ends ? tw[1].replace(TRAILING_STOPS, '') : tw[1];
+    tail.push(w);
+    pos = tw.index + 1 + w.length;
+    if (phrase !== undefined) {
+      const pk: string = `${phrase} ${foldName(w)}`;
+      if (registry.isName(pk) || state.names.has(pk)) {
+        key = pk;
+        text = tail.join(' ');
+        end = pos;
+      }
+      phrase = prefixes.has(pk) || statePrefixes.has(pk) ? pk : undefined;
+      if (phrase === undefined && (key !== undefined || !wantWords)) break;
+    }
+    if (ends && !ABBREVIATED.test(tw[1])) break;
+  }
+  // Unknown law: keep its title from the text for display, the span stays "lagen (SFS)".
+  if (!key && wantWords) text = tail.slice(0, 12).join(' ');
+  return { key, text, end };
+}
+
+/**
+ * A definition of an abbreviation at `we`, after a mention of `law`: "…, SoL" / "… (SoL)", for the
+ * same law or something that looks like an abbreviation (two capitals). Binds it in the document
+ * state; returns it and where the definition ends.
+ */
+function definitionAt(p: string, we: number, law: ResolvedLaw, registry: LawRegistry, state: DocState): { abbr: string; end: number } | undefined {
+  DEFINITION.lastIndex = we;
+  const dm = DEFINITION.exec(p);
+  if (!dm) return undefined;
+  const abbr = dm[1];
+  const paren = dm[0].includes('(');
+  const known = registry.abbreviation(abbr);
+  const sameLaw = known ? known.primary.includes(law.sfs) || known.secondary.includes(law.sfs) : false;
+  const looksAbbr = !known && (abbr.match(/\p{Lu}/gu)?.length ?? 0) >= 2;
+  if ((paren && dm[2] !== ')') || !(sameLaw || looksAbbr)) return undefined;
+  state.abbrs.set(abbr, { ...law, abbreviation: abbr });
+  return { abbr, end: DEFINITION.lastIndex };
+}
+
+/** SFS numbers outside names: bare "SFS 2022:1224", and "(1982:713)" in a clause about a law. */
+function findSfsNumbers(p: string, registry: LawRegistry, out: Mention[], named: number, notes: [number, number][]): void {
   // Bare "SFS 2022:1224".
   // (exec loops on the shared global regexes: matchAll would copy the regex for every paragraph)
   if (p.includes('SFS')) {
@@ -567,8 +615,11 @@ export function findMentions(p: string, ctx: MentionContext): Mention[] {
       out.push({ s, e, kind: 'sfs', law: resolveSfs(registry, sfsKey(m[2], m[3]), ''), standalone: true });
     }
   }
+}
 
-  // Abbreviations.
+/** Abbreviations the registry or the document knows, outside the first `named` mentions. */
+function findAbbreviations(p: string, ctx: MentionContext, out: Mention[], named: number): void {
+  const { registry, date, state } = ctx;
   const abbrRx = stateAbbreviationFinder(registry, state);
   const abbrReadings = abbreviationReadings(registry, date, state);
   abbrRx.lastIndex = 0;
@@ -593,19 +644,11 @@ export function findMentions(p: string, ctx: MentionContext): Mention[] {
       law = known.law;
       alsoMeans = known.alsoMeans;
     }
-    const standalone = !WEAK_ABBR.has(abbr) && p.charCodeAt(e) !== 45 && (defined || cueBefore(p, s));
+    const standalone = !WEAK_ABBR.has(abbr) && codeAt(p, e) !== 45 && (defined || cueBefore(p, s));
     const mention: Mention = { s, e, kind: 'abbr', law, abbr, standalone };
     if (alsoMeans) mention.alsoMeans = alsoMeans;
     out.push(mention);
   }
-  // (a stable sort leaves an ordered list as it is; names alone or abbreviations alone come ordered)
-  for (let i = 1; i < out.length; i++) {
-    if (out[i - 1].s > out[i].s) {
-      out.sort((a, b) => a.s - b.s);
-      break;
-    }
-  }
-  return out;
 }
 
 /**
