@@ -42,17 +42,24 @@ export function newDocState(): DocState {
 }
 
 const LETTER = /\p{L}/u;
+/**
+ * p.charCodeAt(i), or -1 outside p. (Reading past either end gives NaN, and each place that does so
+ * once makes the optimised findMentions bail out and be compiled again, which costs more than it runs.)
+ */
+const codeAt = (p: string, i: number): number => (i >= 0 && i < p.length ? p.charCodeAt(i) : -1);
+/** Is the code unit c (≥ 0xc0, at p[i]) a letter? Latin-1 by table (all but × and ÷), the rest by regex. */
+const isHighLetter = (c: number, p: string, i: number): boolean => (c <= 0xff ? c !== 0xd7 && c !== 0xf7 : LETTER.test(p[i]));
 const isLetterAt = (p: string, i: number): boolean => {
   const c = p.charCodeAt(i);
   if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) return true;
   if (c < 0xc0) return false;
-  return LETTER.test(p[i]);
+  return isHighLetter(c, p, i);
 };
 /** A character of a word as /\p{L}[\p{L}\d&@]*\/ continues it. */
 const isWordCode = (c: number, p: string, i: number): boolean =>
-  (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 38 || c === 64 || (c >= 0xc0 && LETTER.test(p[i]));
+  (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 38 || c === 64 || (c >= 0xc0 && isHighLetter(c, p, i));
 
-/** Endings of law name forms (raw text; the folded word is checked against LAW_SUFFIX again). */
+/** Endings of law name forms (raw text; the folded word is checked by hasLawSuffix again). */
 const SUFFIX_SRC = String.raw`(?:lag(?:en|ens)?|balk(?:en|ens)?|ning(?:en|ens)?|relsen?|stadgan?|konventionens?)`;
 const FOLD_CLASS: Record<string, string> = { a: '[aåäàáâãæ&@]', o: '[oöóòôõø]', e: '[eéèêë]', i: '[iíìîï]', u: '[uüúùû]', y: '[yýÿ]' };
 const candidateCache = new WeakMap<LawRegistry, { count: number; rx: RegExp }>();
@@ -66,16 +73,84 @@ function nameCandidates(registry: LawRegistry): RegExp {
   if (cached && cached.count === registry.nameCount) return cached.rx;
   const extras: string[] = [];
   for (const key of registry.nameKeys()) {
-    if (key.includes(' ') || LAW_SUFFIX.test(key) || !/^[\p{L}\d&@]+$/u.test(key)) continue;
+    if (key.includes(' ') || hasLawSuffix(key) || !/^[\p{L}\d&@]+$/u.test(key)) continue;
     extras.push([...key].map((ch) => FOLD_CLASS[ch] ?? ch.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&')).join(''));
   }
   const rx = new RegExp(`(?:${[SUFFIX_SRC, ...extras].join('|')})(?![\\p{L}\\d&@])`, 'giu');
   candidateCache.set(registry, { count: registry.nameCount, rx });
   return rx;
 }
-const LAW_SUFFIX = /(?:lag|lagen|lagens|balk|balken|balkens|ning|ningen|ningens|relse|relsen|stadga|stadgan|konventionen|konventionens)$/;
+/** Does a folded word end like a law name form: lag(en|ens), balk(en|ens), ning(en|ens), relse(n), stadga(n), konventionen(s)? */
+function hasLawSuffix(f: string): boolean {
+  switch (f.charCodeAt(f.length - 1)) {
+    case 103: // g
+      return f.endsWith('lag') || f.endsWith('ning');
+    case 107: // k
+      return f.endsWith('balk');
+    case 101: // e
+      return f.endsWith('relse');
+    case 97: // a
+      return f.endsWith('stadga');
+    case 110: // n
+      return f.endsWith('lagen') || f.endsWith('balken') || f.endsWith('ningen') || f.endsWith('relsen') || f.endsWith('stadgan') || f.endsWith('konventionen');
+    case 115: // s
+      return f.endsWith('lagens') || f.endsWith('balkens') || f.endsWith('ningens') || f.endsWith('konventionens');
+    default:
+      return false;
+  }
+}
+/** What the registry tells of one word of the text, as written (memoised per registry: the same words recur). */
+interface WordInfo {
+  folded: string;
+  /** A law suffix, or a name form the registry knows: worth a look. */
+  nameLike: boolean;
+  /** "lag", "förordningen" …: a name only with a number or a title tail. */
+  generic: boolean;
+  /** The folded word without a final "s" (a possessive), if it ends in one. */
+  stem: string | undefined;
+  /** The registry knows neither the word, nor its stem, nor a name form close to it. */
+  unknown: boolean;
+}
+type WordMemo = { count: number; map: Map<string, WordInfo> };
+const wordCache = new WeakMap<LawRegistry, WordMemo>();
+/** The memo for a registry, emptied when the registry learns names. */
+function wordMemo(registry: LawRegistry): WordMemo {
+  let memo = wordCache.get(registry);
+  if (!memo || memo.count !== registry.nameCount) {
+    memo = { count: registry.nameCount, map: new Map() };
+    wordCache.set(registry, memo);
+  }
+  return memo;
+}
+function wordInfo(memo: WordMemo, registry: LawRegistry, word: string): WordInfo {
+  let info = memo.map.get(word);
+  if (info === undefined) {
+    const folded = foldName(word);
+    const known = registry.isName(folded);
+    const stem = stemOf(folded);
+    info = {
+      folded,
+      nameLike: hasLawSuffix(folded) || known,
+      generic: GENERIC.has(folded),
+      stem,
+      unknown: !known && !(stem && registry.isName(stem)) && registry.fuzzyName(folded) === undefined,
+    };
+    if (memo.map.size >= 20_000) memo.map.clear();
+    memo.map.set(word, info);
+  }
+  return info;
+}
+const stemOf = (key: string): string | undefined => (key.endsWith('s') ? key.slice(0, -1) : undefined);
+/** The last code unit of a word lower-cased (for a word whose last character is not ASCII). */
+const lowerLastCode = (word: string): number => {
+  const lower = word.toLowerCase();
+  return lower.charCodeAt(lower.length - 1);
+};
 const GENERIC = new Set(['lag', 'lagen', 'forordning', 'forordningen', 'kungorelse', 'kungorelsen', 'balk', 'balken', 'lagar', 'lagarna']);
 const TAIL_START = new Set(['om', 'med', 'till', 'angaende', 'for', 'mot', 'rorande', 'i', 'vid']);
+/** First letters of the TAIL_START words (char codes), and their first two letters (code << 8 | code). */
+const TAIL_INITIAL = new Set([...TAIL_START].map((w) => w.charCodeAt(0)));
+const TAIL_PAIRS = new Set([...TAIL_START].filter((w) => w.length > 1).map((w) => (w.charCodeAt(0) << 8) | w.charCodeAt(1)));
 const SFS_PAREN = /\s?\(\s?(?:SFS\s?)?(\d{4})\s?:\s?(\d{1,4}(?: \d{3})?)(?:\s?s\.\s?\d+)?\s?\)/y;
 const SFS_BARE = /(?<![\p{L}\d])SFS\s?(\d{4})\s?:\s?(\d{1,5})(?!\d)/gu;
 const LOOSE_SFS = /\((\s?(1\d{3}|20\d{2})\s?:\s?(\d{1,4})\s?)\)/gu;
@@ -86,6 +161,11 @@ const SERIES_BEFORE = /(?:SOU|Ds|DS|SFS|[Pp]rop\.?|\p{Lu}+-?FS|[Dd]ir\.|NJA|[Rr]
 const AMENDMENT_NOTE_AFTER = /^\.(?:\s|$)/;
 const SENTENCE_START = /(?:^|[.!?]\s?)$/;
 const NEW_BEFORE = /(?:^|[^\p{L}])(nya|nuvarande)\s$/iu;
+/** NEW_BEFORE in the 12 characters before `start` ("nya ", "nuvarande "): only tried when the letter before the space is an a or e. */
+function newBefore(p: string, start: number): boolean {
+  const c = codeAt(p, start - 2) | 0x20;
+  return (c === 97 || c === 101) && NEW_BEFORE.test(p.slice(Math.max(0, start - 12), start));
+}
 /** An abbreviation as a whole word (the known ones are found by one regex built from them). */
 const ABBR_WORD = /^\p{Lu}\p{L}{0,8}$/u;
 const abbrCache = new WeakMap<LawRegistry, RegExp>();
@@ -96,8 +176,9 @@ function abbreviationFinder(registry: LawRegistry, state: DocState): RegExp {
   const own = [...state.abbrs.keys()].filter((a) => ABBR_WORD.test(a) && !registry.abbreviation(a));
   const build = (list: string[]) => {
     const alts = [...new Set(list)].filter((a) => ABBR_WORD.test(a)).sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
-    // (?<![\p{L}\d]\1) after the word is (?<![\p{L}\d]) before it; written so, the regex can scan for the words' letters.
-    return new RegExp(`(${alts.map((a) => a.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&')).join('|') || '(?!)'})(?<![\\p{L}\\d]\\1)(?![\\p{L}\\d])`, 'gu');
+    // The start of the word (no letter or digit before it) is checked by the caller: a match inside a
+    // word ends where that word does, so skipping it skips no match, and the regex can scan for the words' letters.
+    return new RegExp(`(?:${alts.map((a) => a.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&')).join('|') || '(?!)'})(?![\\p{L}\\d])`, 'gu');
   };
   if (!own.length) {
     let rx = abbrCache.get(registry);
@@ -117,24 +198,75 @@ const CUES = new Set(['enligt', 'enl', 'i', 'jfr', 'av', 'och', 'samt', 'eller',
 const WEAK_ABBR = new Set(['SO', 'AL', 'MB', 'BK', 'RO', 'PL', 'DL', 'TF', 'RF', 'RB', 'FB']);
 
 /**
- * The word before an abbreviation, as /(\p{L}+)\.?\s?\(?$/u finds it in the 20 characters before
- * `s`: letters, then an optional ".", whitespace and "(" (scanned backwards, no slice).
+ * Is the word before an abbreviation a cue ("enligt SoL", "i LVU")? The word as /(\p{L}+)\.?\s?\(?$/u
+ * finds it in the 20 characters before `s`: letters, then an optional ".", whitespace and "("
+ * (scanned backwards, no slice). Folding never shortens a word and the longest cue has 6 letters,
+ * so the scan stops at 7.
  */
-function cueBefore(p: string, s: number): string | undefined {
+function cueBefore(p: string, s: number): boolean {
   const from = Math.max(0, s - 20);
   let e = s;
   if (e > from && p.charCodeAt(e - 1) === 40) e -= 1;
-  if (e > from && WHITESPACE.test(p[e - 1])) e -= 1;
+  if (e > from && isSpaceAt(p, e - 1)) e -= 1;
   if (e > from && p.charCodeAt(e - 1) === 46) e -= 1;
   let b = e;
   for (;;) {
     const n = letterBefore(p, b, from);
     if (!n) break;
     b -= n;
+    if (e - b > 6) return false;
   }
-  return b < e ? p.slice(b, e) : undefined;
+  return b < e && CUES.has(foldName(p.slice(b, e)));
 }
 const WHITESPACE = /\s/;
+/** Does p[i] match \s (ASCII by its code, the rest by regex)? False past the end. */
+function isSpaceAt(p: string, i: number): boolean {
+  const c = codeAt(p, i);
+  if (c === 32 || (c >= 9 && c <= 13)) return true;
+  return c >= 128 && WHITESPACE.test(p[i]);
+}
+/**
+ * Does a title tail start at `we`: is TAIL_WORD's first word there at most 8 letters long (folding
+ * never shortens a word; the longest tail start has 8) and a TAIL_START word when folded? The
+ * space, and for ASCII letters the initial and the first two letters, are checked before the regex
+ * runs (an ASCII letter folds to itself lower-cased).
+ */
+function startsTitleTail(p: string, we: number): boolean {
+  if (!isSpaceAt(p, we)) return false;
+  const c1 = codeAt(p, we + 1);
+  if (c1 < 128) {
+    if (!TAIL_INITIAL.has(c1 | 0x20)) return false;
+    const c2 = codeAt(p, we + 2);
+    if (((c2 >= 65 && c2 <= 90) || (c2 >= 97 && c2 <= 122)) && !TAIL_PAIRS.has(((c1 | 0x20) << 8) | (c2 | 0x20))) return false;
+  }
+  TAIL_WORD.lastIndex = we;
+  const first = TAIL_WORD.exec(p);
+  return first !== null && first[1].length <= 8 && TAIL_START.has(foldName(first[1]));
+}
+/** The word prefixes ("lagen om", "lagen om vard") of name forms with spaces. */
+function wordPrefixes(keys: Iterable<string>): Set<string> {
+  const set = new Set<string>();
+  for (const key of keys) for (let i = key.indexOf(' '); i >= 0; i = key.indexOf(' ', i + 1)) set.add(key.slice(0, i));
+  return set;
+}
+const registryPrefixCache = new WeakMap<LawRegistry, { count: number; set: Set<string> }>();
+/** wordPrefixes of the registry's name forms (rebuilt when it learns names). */
+function namePrefixes(registry: LawRegistry): Set<string> {
+  const hit = registryPrefixCache.get(registry);
+  if (hit && hit.count === registry.nameCount) return hit.set;
+  const set = wordPrefixes(registry.nameKeys());
+  registryPrefixCache.set(registry, { count: registry.nameCount, set });
+  return set;
+}
+const statePrefixCache = new WeakMap<DocState, { size: number; set: Set<string> }>();
+/** wordPrefixes of the document's own name bindings: they only grow, so the same size means the same names. */
+function stateNamePrefixes(state: DocState): Set<string> {
+  const hit = statePrefixCache.get(state);
+  if (hit && hit.size === state.names.size) return hit.set;
+  const set = wordPrefixes(state.names.keys());
+  statePrefixCache.set(state, { size: state.names.size, set });
+  return set;
+}
 /**
  * The first parts of a compound before ws ("Hälso- och ", "hälso-, sjukvårds- och "), as
  * /(?:^|[^\p{L}])(\p{L}+-(?:, \p{L}+-){0,3} (?:och|eller) )$/u finds them in the 60 characters before ws (scanned backwards, no slice): the
@@ -172,6 +304,8 @@ function letterBefore(p: string, b: number, from: number): number {
   const c = p.charCodeAt(b - 1);
   if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) return 1;
   if (c < 0xaa) return 0;
+  // Latin-1 letters: ª µ º and all of U+00C0–U+00FF but × and ÷.
+  if (c <= 0xff) return c >= 0xc0 ? (c !== 0xd7 && c !== 0xf7 ? 1 : 0) : c === 0xaa || c === 0xb5 || c === 0xba ? 1 : 0;
   if (c >= 0xdc00 && c <= 0xdfff && b - 2 >= from) {
     const h = p.charCodeAt(b - 2);
     if (h >= 0xd800 && h <= 0xdbff) return LETTER.test(p.slice(b - 2, b)) ? 2 : 0;
@@ -179,6 +313,22 @@ function letterBefore(p: string, b: number, from: number): number {
   return LETTER.test(p[b - 1]) ? 1 : 0;
 }
 type AbbrReading = { law: ResolvedLaw; alsoMeans: LawInfo[] | undefined } | null;
+/**
+ * The registry's reading of an abbreviation at a date: its law then, and the other laws it may mean.
+ * (A plain loop: array callbacks here, run once per abbreviation and document, made the optimised
+ * findMentions bail out again and again.)
+ */
+function readAbbreviation(registry: LawRegistry, abbr: string, date: string): AbbrReading {
+  const entry = registry.abbreviation(abbr);
+  const info = entry ? registry.pickAt(entry.primary, date) : undefined;
+  if (!entry || !info) return null;
+  const alt: LawInfo[] = [];
+  for (const sfs of entry.secondary) {
+    const other = registry.get(sfs);
+    if (other !== undefined) alt.push(other);
+  }
+  return { law: toResolved(info, abbr), alsoMeans: alt.length ? alt : undefined };
+}
 const readingsCache = new WeakMap<DocState, { registry: LawRegistry; date: string; map: Map<string, AbbrReading> }>();
 /** The registry's readings of abbreviations, per document state, registry and date. */
 function abbreviationReadings(registry: LawRegistry, date: string, state: DocState): Map<string, AbbrReading> {
@@ -233,34 +383,64 @@ export interface MentionContext {
   state: DocState;
 }
 
+/** "2001", "0453" → "2001:453": the number without leading zeros or a thousands space ("1 234"). */
+function sfsKey(year: string, num: string): string {
+  let n = 0;
+  for (let i = 0; i < num.length; i++) {
+    const d = num.charCodeAt(i) - 48;
+    if (d >= 0 && d <= 9) n = n * 10 + d;
+  }
+  return `${year}:${n}`;
+}
+const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;
+
 function resolveSfs(registry: LawRegistry, sfs: string, fallbackTitle: string): ResolvedLaw {
   const info = registry.get(sfs);
   if (info) return toResolved(info);
   return { sfs, title: fallbackTitle || `SFS ${sfs}` };
 }
 
-/** Whether [s, e) overlaps one of `named` (in order, not overlapping): binary search. */
-function overlapsNamed(named: readonly Mention[], s: number, e: number): boolean {
+/** Whether [s, e) overlaps one of the first `count` mentions (in order, not overlapping): binary search. */
+function overlapsNamed(named: readonly Mention[], count: number, s: number, e: number): boolean {
   let lo = 0;
-  let hi = named.length;
+  let hi = count;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if (named[mid].e <= s) lo = mid + 1;
     else hi = mid;
   }
-  return lo < named.length && named[lo].s < e;
+  return lo < count && named[lo].s < e;
 }
 
 /** Finds the law mentions of one paragraph, in order, resolving them and updating the document state. */
 export function findMentions(p: string, ctx: MentionContext): Mention[] {
-  const { registry, date, state } = ctx;
+  // (one function per kind of mention: small functions are optimised quickly and on their own)
   const out: Mention[] = [];
-
-
-  // Names and "lag (SFS)": only words that can be a name form (a law suffix or a known
-  // name without one) are looked at; the word is then the whole run of letters around the hit.
   const notes: [number, number][] = [];
+  findNames(p, ctx, out, notes);
+  // Names are found in order: overlap checks by binary search in out[0, named).
+  const named = out.length;
+  findSfsNumbers(p, ctx.registry, out, named, notes);
+  findAbbreviations(p, ctx, out, named);
+  // (a stable sort leaves an ordered list as it is; names alone or abbreviations alone come ordered)
+  for (let i = 1; i < out.length; i++) {
+    if (out[i - 1].s > out[i].s) {
+      out.sort((a, b) => a.s - b.s);
+      break;
+    }
+  }
+  return out;
+}
+
+/**
+ * Names and "lag (SFS)": only words that can be a name form (a law suffix or a known name
+ * without one) are looked at; the word is then the whole run of letters around the hit.
+ * Amendment notes go to `notes`.
+ */
+function findNames(p: string, ctx: MentionContext, out: Mention[], notes: [number, number][]): void {
+  const { registry, state } = ctx;
   const candidates = nameCandidates(registry);
+  const words = wordMemo(registry);
   candidates.lastIndex = 0;
   let prevWordStart = -1;
   for (let hit = candidates.exec(p); hit; hit = candidates.exec(p)) {
@@ -270,17 +450,19 @@ export function findMentions(p: string, ctx: MentionContext): Mention[] {
     while (ws < we0 && !isLetterAt(p, ws)) ws += 1;
     if (ws >= we0 || ws === prevWordStart) continue;
     prevWordStart = ws;
-    const word = p.slice(ws, we0);
     let we = we0;
-    const lower = word.toLowerCase();
-    const last = lower.charCodeAt(lower.length - 1);
     // Name forms end in -n/-s (definite, possessive), -g/-k/-a (lag, balk, förordning, stadga).
+    // (the last letter lower-cased; ASCII by its code, other letters as the lower-cased word ends)
+    const lastCode = p.charCodeAt(we0 - 1);
+    const last = lastCode < 128 ? (lastCode >= 65 && lastCode <= 90 ? lastCode + 32 : lastCode) : lowerLastCode(p.slice(ws, we0));
     if (last !== 110 && last !== 115 && last !== 103 && last !== 107 && last !== 97) continue;
-    const folded = foldName(word);
-    if (!LAW_SUFFIX.test(folded) && !registry.isName(folded) && !state.names.has(folded)) continue;
+    const word = p.slice(ws, we0);
+    const info = wordInfo(words, registry, word);
+    const folded = info.folded;
+    if (!info.nameLike && !state.names.has(folded)) continue;
     let start = ws;
     let key = folded;
-    const generic = GENERIC.has(folded);
+    const generic = info.generic;
     if (!generic) {
       // (COMPOUND_BEFORE ends in "- och " or "- eller ")
       const sp = ws >= 6 && p.charCodeAt(ws - 1) === 32 ? p.charCodeAt(ws - 2) : 0; // "h" of "och ", "r" of "eller "
@@ -293,44 +475,24 @@ export function findMentions(p: string, ctx: MentionContext): Mention[] {
         }
       }
     }
-    // Explicit SFS number.
-    SFS_PAREN.lastIndex = we;
-    const sm = SFS_PAREN.exec(p);
+    // Explicit SFS number (SFS_PAREN starts with "(" or a space and "(").
     let sfs: string | undefined;
-    if (sm) {
-      sfs = `${sm[1]}:${Number(sm[2].replace(' ', ''))}`;
-      we = SFS_PAREN.lastIndex;
+    if (codeAt(p, we) === 40 || codeAt(p, we + 1) === 40) {
+      SFS_PAREN.lastIndex = we;
+      const sm = SFS_PAREN.exec(p);
+      if (sm) {
+        sfs = sfsKey(sm[1], sm[2]);
+        we = SFS_PAREN.lastIndex;
+      }
     }
     // Title tail ("lagen (1990:52) med särskilda bestämmelser om vård av unga").
     let tailKey: string | undefined;
     let tailText = '';
-    TAIL_WORD.lastIndex = we;
-    const first = TAIL_WORD.exec(p);
-    // (folding never shortens a word; the longest tail start has 8 letters)
-    if (first && first[1].length <= 8 && TAIL_START.has(foldName(first[1]))) {
-      let pos = we;
-      let phrase = lower;
-      const words: string[] = [];
-      for (let k = 0; k < 16; k++) {
-        TAIL_WORD.lastIndex = pos;
-        const tw = TAIL_WORD.exec(p);
-        if (!tw) break;
-        const w = ENDS_CLAUSE.test(tw[1]) ? tw[1].replace(TRAILING_STOPS, '') : tw[1];
-        words.push(w);
-        phrase += ` ${w}`;
-        pos = tw.index + 1 + w.length;
-        const pk = foldName(phrase);
-        if (registry.isName(pk) || state.names.has(pk)) {
-          tailKey = pk;
-          tailText = words.join(' ');
-          we = pos;
-        }
-        if (ENDS_CLAUSE.test(tw[1]) && !ABBREVIATED.test(tw[1])) break;
-      }
-      if (!tailKey && sfs && generic) {
-        // Unknown law: keep its title from the text for display, the span stays "lagen (SFS)".
-        tailText = words.slice(0, 12).join(' ');
-      }
+    if (startsTitleTail(p, we)) {
+      const tail = readTitleTail(p, we, folded, ctx, sfs !== undefined && generic);
+      tailKey = tail.key;
+      tailText = tail.text;
+      we = tail.end;
     }
     let law: ResolvedLaw | undefined;
     const nameKey = tailKey ?? (generic ? undefined : key);
@@ -344,14 +506,7 @@ export function findMentions(p: string, ctx: MentionContext): Mention[] {
         if (canonical) state.names.set(canonical, law);
       }
     } else if (nameKey) {
-      const newest = NEW_BEFORE.test(p.slice(Math.max(0, start - 12), start));
-      law = (!newest ? state.names.get(nameKey) : undefined) ?? pickByName(registry, nameKey, date, newest);
-      if (!law && !generic) {
-        // Possessive ("brottsbalkens") or OCR damage ("socialtjianstlagen").
-        const stem = nameKey.endsWith('s') ? nameKey.slice(0, -1) : undefined;
-        const k = stem && (registry.isName(stem) || state.names.has(stem)) ? stem : registry.fuzzyName(nameKey);
-        if (k) law = (!newest ? state.names.get(k) : undefined) ?? pickByName(registry, k, date, newest);
-      }
+      law = nameKey === folded ? resolveName(ctx, folded, info.stem, generic, info.unknown, p, start) : resolveName(ctx, nameKey, stemOf(nameKey), generic, false, p, start);
     }
     if (!law) continue;
     // An amendment note ("… Lag (1997:289)." closing a quoted section): names the amending act, not a reference.
@@ -360,51 +515,111 @@ export function findMentions(p: string, ctx: MentionContext): Mention[] {
       continue;
     }
     // A definition: "socialtjänstlagen (2001:453), SoL" / "socialtjänstlagen (SoL)".
-    DEFINITION.lastIndex = we;
-    const dm = DEFINITION.exec(p);
-    let defined: string | undefined;
-    if (dm) {
-      const abbr = dm[1];
-      const paren = dm[0].includes('(');
-      const known = registry.abbreviation(abbr);
-      const sameLaw = known ? known.primary.includes(law.sfs) || known.secondary.includes(law.sfs) : false;
-      const looksAbbr = !known && (abbr.match(/\p{Lu}/gu)?.length ?? 0) >= 2;
-      if ((!paren || dm[2] === ')') && (sameLaw || looksAbbr)) {
-        defined = abbr;
-        we = DEFINITION.lastIndex;
-        state.abbrs.set(abbr, { ...law, abbreviation: abbr });
+    // (DEFINITION starts with ",", "(" or a space and "(")
+    const d0 = codeAt(p, we);
+    if (d0 === 44 || d0 === 40 || codeAt(p, we + 1) === 40) {
+      const defined = definitionAt(p, we, law, registry, state);
+      if (defined) {
+        we = defined.end;
+        if (!law.abbreviation) law = { ...law, abbreviation: defined.abbr };
       }
     }
-    if (defined && !law.abbreviation) law = { ...law, abbreviation: defined };
     out.push({ s: start, e: we, kind: sfs ? 'sfs' : 'name', law, standalone: true });
   }
+}
 
-  // Names are found in order: overlap checks by binary search.
-  const named = out.slice();
+/**
+ * The title tail after a name form, from `we` (where startsTitleTail holds): the longest run of up to
+ * 16 words that makes the name a known one (its key, its words, where it ends); else, when
+ * `wantWords` (an unknown "lag (SFS)"), up to 12 words as its title for display (the span stays).
+ */
+function readTitleTail(p: string, we: number, folded: string, ctx: MentionContext, wantWords: boolean): { key: string | undefined; text: string; end: number } {
+  const { registry, state } = ctx;
+  // The phrase's folded key grows a word at a time: folding works word by word, so the
+  // key of "word w1 w2" is the key of "word" plus " " and the key of each word. Once the key
+  // is no word-prefix of a name form, only the words of an unknown law's title are still wanted.
+  const prefixes = namePrefixes(registry);
+  const statePrefixes = stateNamePrefixes(state);
+  let key: string | undefined;
+  let text = '';
+  let end = we;
+  let pos = we;
+  let phrase: string | undefined = folded;
+  const tail: string[] = [];
+  for (let k = 0; k < 16; k++) {
+    TAIL_WORD.lastIndex = pos;
+    const tw = TAIL_WORD.exec(p);
+    if (!tw) break;
+    const ends = ENDS_CLAUSE.test(tw[1]);
+    const w = ends ? tw[1].replace(TRAILING_STOPS, '') : tw[1];
+    tail.push(w);
+    pos = tw.index + 1 + w.length;
+    if (phrase !== undefined) {
+      const pk: string = `${phrase} ${foldName(w)}`;
+      if (registry.isName(pk) || state.names.has(pk)) {
+        key = pk;
+        text = tail.join(' ');
+        end = pos;
+      }
+      phrase = prefixes.has(pk) || statePrefixes.has(pk) ? pk : undefined;
+      if (phrase === undefined && (key !== undefined || !wantWords)) break;
+    }
+    if (ends && !ABBREVIATED.test(tw[1])) break;
+  }
+  // Unknown law: keep its title from the text for display, the span stays "lagen (SFS)".
+  if (!key && wantWords) text = tail.slice(0, 12).join(' ');
+  return { key, text, end };
+}
+
+/**
+ * A definition of an abbreviation at `we`, after a mention of `law`: "…, SoL" / "… (SoL)", for the
+ * same law or something that looks like an abbreviation (two capitals). Binds it in the document
+ * state; returns it and where the definition ends.
+ */
+function definitionAt(p: string, we: number, law: ResolvedLaw, registry: LawRegistry, state: DocState): { abbr: string; end: number } | undefined {
+  DEFINITION.lastIndex = we;
+  const dm = DEFINITION.exec(p);
+  if (!dm) return undefined;
+  const abbr = dm[1];
+  const paren = dm[0].includes('(');
+  const known = registry.abbreviation(abbr);
+  const sameLaw = known ? known.primary.includes(law.sfs) || known.secondary.includes(law.sfs) : false;
+  const looksAbbr = !known && (abbr.match(/\p{Lu}/gu)?.length ?? 0) >= 2;
+  if ((paren && dm[2] !== ')') || !(sameLaw || looksAbbr)) return undefined;
+  state.abbrs.set(abbr, { ...law, abbreviation: abbr });
+  return { abbr, end: DEFINITION.lastIndex };
+}
+
+/** SFS numbers outside names: bare "SFS 2022:1224", and "(1982:713)" in a clause about a law. */
+function findSfsNumbers(p: string, registry: LawRegistry, out: Mention[], named: number, notes: [number, number][]): void {
   // Bare "SFS 2022:1224".
   // (exec loops on the shared global regexes: matchAll would copy the regex for every paragraph)
-  SFS_BARE.lastIndex = 0;
-  for (let m = SFS_BARE.exec(p); m; m = SFS_BARE.exec(p)) {
-    if (overlapsNamed(named, m.index, m.index + m[0].length)) continue;
-    const sfs = `${m[1]}:${Number(m[2])}`;
-    out.push({ s: m.index, e: m.index + m[0].length, kind: 'sfs', law: resolveSfs(registry, sfs, ''), standalone: true });
+  if (p.includes('SFS')) {
+    SFS_BARE.lastIndex = 0;
+    for (let m = SFS_BARE.exec(p); m; m = SFS_BARE.exec(p)) {
+      if (overlapsNamed(out, named, m.index, m.index + m[0].length)) continue;
+      out.push({ s: m.index, e: m.index + m[0].length, kind: 'sfs', law: resolveSfs(registry, sfsKey(m[1], m[2]), ''), standalone: true });
+    }
   }
 
   // A bare SFS number in parentheses in a clause about a law: "en lag som finns: (1982:713)".
   if (p.includes(':')) {
     LOOSE_SFS.lastIndex = 0;
     for (let m = LOOSE_SFS.exec(p); m; m = LOOSE_SFS.exec(p)) {
+      if (overlapsNamed(out, named, m.index, m.index + m[0].length)) continue;
       const s = m.index + 1 + (m[1].length - m[1].trimStart().length);
       const e = s + m[1].trim().length;
-      if (overlapsNamed(named, m.index, m.index + m[0].length) || out.some((o) => o.s < e && s < o.e) || notes.some(([a, b]) => a < e && s < b)) continue;
+      if (out.some((o) => o.s < e && s < o.e) || notes.some(([a, b]) => a < e && s < b)) continue;
       const before = p.slice(Math.max(0, m.index - 50), m.index);
       if (!LAW_BEFORE.test(before) || SERIES_BEFORE.test(before)) continue;
-      const sfs = `${m[2]}:${Number(m[3])}`;
-      out.push({ s, e, kind: 'sfs', law: resolveSfs(registry, sfs, ''), standalone: true });
+      out.push({ s, e, kind: 'sfs', law: resolveSfs(registry, sfsKey(m[2], m[3]), ''), standalone: true });
     }
   }
+}
 
-  // Abbreviations.
+/** Abbreviations the registry or the document knows, outside the first `named` mentions. */
+function findAbbreviations(p: string, ctx: MentionContext, out: Mention[], named: number): void {
+  const { registry, date, state } = ctx;
   const abbrRx = stateAbbreviationFinder(registry, state);
   const abbrReadings = abbreviationReadings(registry, date, state);
   abbrRx.lastIndex = 0;
@@ -412,41 +627,73 @@ export function findMentions(p: string, ctx: MentionContext): Mention[] {
     const abbr = m[0];
     const s = m.index;
     const e = s + abbr.length;
-    if (overlapsNamed(named, s, e)) continue;
+    // A whole word only: no letter or digit before it (the regex checks the end).
+    if (s > 0 && (isDigitCode(p.charCodeAt(s - 1)) || letterBefore(p, s, 0) > 0)) continue;
+    if (overlapsNamed(out, named, s, e)) continue;
     let law = state.abbrs.get(abbr);
+    const defined = law !== undefined;
     let alsoMeans: LawInfo[] | undefined;
     if (!law) {
       // The registry's reading of the abbreviation at this date (the same for the whole document).
       let known = abbrReadings.get(abbr);
       if (known === undefined) {
-        known = null;
-        const entry = registry.abbreviation(abbr);
-        const info = entry ? registry.pickAt(entry.primary, date) : undefined;
-        if (entry && info) {
-          const alt = entry.secondary.map((x) => registry.get(x)).filter((x): x is LawInfo => x !== undefined);
-          known = { law: toResolved(info, abbr), alsoMeans: alt.length ? alt : undefined };
-        }
+        known = readAbbreviation(registry, abbr, date);
         abbrReadings.set(abbr, known);
       }
       if (!known) continue;
       law = known.law;
       alsoMeans = known.alsoMeans;
     }
-    const prev = cueBefore(p, s);
-    // (folding never shortens a word; the longest cue has 6 letters)
-    const cue = prev !== undefined && prev.length <= 6 && CUES.has(foldName(prev));
-    const standalone = (cue || state.abbrs.has(abbr)) && !WEAK_ABBR.has(abbr) && p[e] !== '-';
+    const standalone = !WEAK_ABBR.has(abbr) && codeAt(p, e) !== 45 && (defined || cueBefore(p, s));
     const mention: Mention = { s, e, kind: 'abbr', law, abbr, standalone };
     if (alsoMeans) mention.alsoMeans = alsoMeans;
     out.push(mention);
   }
-  out.sort((a, b) => a.s - b.s);
-  return out;
 }
 
+/**
+ * The law a name form means: the document's own binding, else the registry's law at the date (the
+ * newest after "nya"/"nuvarande"); failing both, for a non-generic name, the name without a
+ * possessive "s" ("brottsbalkens") or the known form an OCR-damaged one is close to
+ * ("socialtjianstlagen"). `unknown` (see WordInfo): the registry knows none of those, so only the
+ * document's bindings can answer.
+ */
+function resolveName(ctx: MentionContext, key: string, stem: string | undefined, generic: boolean, unknown: boolean, p: string, start: number): ResolvedLaw | undefined {
+  const { registry, date, state } = ctx;
+  if (unknown) {
+    const own = state.names.get(key) ?? (!generic && stem && state.names.has(stem) ? state.names.get(stem) : undefined);
+    return own && !newBefore(p, start) ? own : undefined;
+  }
+  const newest = newBefore(p, start);
+  let law = (!newest ? state.names.get(key) : undefined) ?? pickByName(registry, key, date, newest);
+  if (!law && !generic) {
+    const k = stem && (registry.isName(stem) || state.names.has(stem)) ? stem : registry.fuzzyName(key);
+    if (k) law = (!newest ? state.names.get(k) : undefined) ?? pickByName(registry, k, date, newest);
+  }
+  return law;
+}
+
+/** The registry's pick per name form at a date (not "newest"), while the registry is unchanged. */
+const pickCache = new WeakMap<LawRegistry, { count: number; indexed: boolean; date: string; map: Map<string, LawInfo | null> }>();
 function pickByName(registry: LawRegistry, key: string, date: string, newest: boolean): ResolvedLaw | undefined {
-  const list = registry.lawsNamed(key);
-  if (!list) return undefined;
-  const info = registry.pickAt(list, date, newest);
+  let info: LawInfo | null | undefined;
+  if (newest) info = pickUncached(registry, key, date, true);
+  else {
+    let memo = pickCache.get(registry);
+    if (!memo || memo.count !== registry.nameCount || memo.indexed !== registry.hasTitleIndex || memo.date !== date) {
+      memo = { count: registry.nameCount, indexed: registry.hasTitleIndex, date, map: new Map() };
+      pickCache.set(registry, memo);
+    }
+    info = memo.map.get(key);
+    if (info === undefined) {
+      info = pickUncached(registry, key, date, false);
+      if (memo.map.size >= 20_000) memo.map.clear();
+      memo.map.set(key, info);
+    }
+  }
   return info ? toResolved(info) : undefined;
+}
+function pickUncached(registry: LawRegistry, key: string, date: string, newest: boolean): LawInfo | null {
+  const list = registry.lawsNamed(key);
+  return (list && registry.pickAt(list, date, newest)) ?? null;
 }

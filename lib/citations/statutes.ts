@@ -3,7 +3,7 @@
  * attached to the law named after or before them, by context, or left without a law.
  */
 import type { Target } from '../analysis/schema';
-import { NUM, tokenizeList, WORD, type Tok, type TokenList } from './tokens';
+import { NUM, tokenizeList, WORD, WordList, type TokenList } from './tokens';
 import type { Mention, ResolvedLaw } from './mentions';
 
 export interface ProvisionGroup {
@@ -25,58 +25,61 @@ export interface ProvisionGroup {
   relative?: boolean;
 }
 
-const ORDINALS: Record<string, number> = {
-  forsta: 1, andra: 2, tredje: 3, fjarde: 4, femte: 5, sjatte: 6, sjunde: 7, attonde: 8, nionde: 9, tionde: 10,
-  elfte: 11, tolfte: 12, trettonde: 13, fjortonde: 14, femtonde: 15,
-};
-const SEP_WORDS = new Set(['och', 'eller', 'samt', 'respektive', 'resp']);
-const CHAPTER_WORDS = new Set(['kap', 'kapitlet', 'kapitel']);
-const BARE_CUES = new Set(['i', 'enligt', 'av', 'se', 'jfr']);
-/** First letters (a–z) of the ordinals and of the cues. */
-const ORDINAL_FIRST = 'fatsne';
-const CUE_FIRST = 'ieasj';
-/**
- * Whether the word at s may fold to a word starting with one of `firsts`: its first character,
- * lower-cased, is one of them, or is not ASCII (folding maps some of those to a–z).
- */
-const mayStart = (p: string, s: number, firsts: string): boolean => mayFoldTo(p.charCodeAt(s), firsts);
-/** Whether a word with first code unit c may fold to a word starting with one of `firsts` (a–z). */
-const mayFoldTo = (c: number, firsts: string): boolean => {
-  if (c >= 0x80) return true;
-  return firsts.includes(String.fromCharCode(c >= 65 && c <= 90 ? c + 32 : c));
-};
-const SEP_FIRST = 'oesr';
+/** Ordinal words (folded); the ordinal is the index + 1. */
+const ORDINALS = new WordList([
+  'forsta', 'andra', 'tredje', 'fjarde', 'femte', 'sjatte', 'sjunde', 'attonde', 'nionde', 'tionde',
+  'elfte', 'tolfte', 'trettonde', 'fjortonde', 'femtonde',
+]);
+const SEP_WORDS = new WordList(['och', 'eller', 'samt', 'respektive', 'resp']);
+const CHAPTER_WORDS = new WordList(['kap', 'kapitlet', 'kapitel']);
+const BARE_CUES = new WordList(['i', 'enligt', 'av', 'se', 'jfr']);
+/** Words after a number that make it something other than a point ("2 st.", "5 kronor"). */
+const NOT_POINT_WORDS = new WordList(['st', 'stycket', 'styckena', 'mom', 'kr', 'kronor', 'ar', 'procent', 'dagar', 'manader', 'veckor', 'timmar', 'personer', 'miljoner', 'tkr', 'mnkr']);
+/** "samma lag", "denna förordning", ... */
+const BACK_REF_WORDS = new WordList(['samma', 'denna', 'namnda', 'sistnamnda']);
+const LAW_NOUNS = new WordList(['lag', 'lagen', 'forordning', 'forordningen', 'balk', 'balken', 'forfattning']);
+const LAW_NAME_END = /(?:lagen|balken|forordningen|kungorelsen|stadgan)$/;
+const ABBREVIATION = /^\p{Lu}[\p{L}]{1,7}$/u;
+const UPPER = /\p{Lu}/gu;
 
-/** Every ordinal word ends in "a" or "e" ("första", "tredje"). */
-const endsInAOrE = (p: string, e: number): boolean => {
-  const c = p.charCodeAt(e - 1) | 0x20;
-  return c === 97 || c === 101;
+const DOT = 46;
+const COLON = 58;
+const COMMA = 44;
+const SLASH = 47;
+const HYPHEN = 45;
+const OPEN_PAREN = 40;
+const CLOSE_PAREN = 41;
+const SECTION_SIGN = 0xa7;
+
+/** Strings of small numbers, made once. */
+const NUM_STRINGS: string[] = [];
+const numStr = (n: number): string => (n < 10000 ? (NUM_STRINGS[n] ??= String(n)) : String(n));
+/** "3 a": a number and a folded one-letter suffix (char code). */
+const withLetter = (value: string, letter: number): string => `${value} ${String.fromCharCode(letter)}`;
+
+/** "§" or "§§". */
+const isSection = (toks: TokenList, i: number): boolean => toks.kind(i) === SECTION_SIGN;
+/** "-", "–" or "—". */
+const isDash = (toks: TokenList, i: number): boolean => {
+  const c = toks.kind(i);
+  return c === HYPHEN || c === 0x2013 || c === 0x2014;
 };
-/** "kap", "kapitel", "kapitlet" (folded): only words of those lengths that may start with "k" are folded and looked up. */
-const isChapterWord = (t: Tok | undefined): boolean => {
-  if (t === undefined || t.type !== 'word') return false;
-  const len = t.length;
-  return (len === 3 || len === 7 || len === 8) && mayFoldTo(t.first, 'k') && CHAPTER_WORDS.has(t.v);
-};
-const isNum = (t: Tok | undefined): t is Tok => t !== undefined && t.type === 'num';
-// Folding keeps the length of letters other than "İ" (which no constant here contains), so a word of another length is never v.
-const isWord = (t: Tok | undefined, v?: string): t is Tok => t !== undefined && t.type === 'word' && (v === undefined || (t.length === v.length && t.v === v));
-const isSym = (t: Tok | undefined, v: string): boolean => t !== undefined && t.type === 'sym' && t.length === v.length && t.v === v;
-const isSection = (t: Tok | undefined): boolean => t !== undefined && t.type === 'sym' && (t.v === '§' || t.v === '§§');
-const isDash = (t: Tok | undefined): boolean => t !== undefined && t.type === 'sym' && (t.v === '-' || t.v === '–' || t.v === '—');
-const isSep = (t: Tok | undefined): boolean => t !== undefined && ((t.type === 'sym' && t.v === ',') || (t.type === 'word' && t.length <= 10 && mayFoldTo(t.first, SEP_FIRST) && SEP_WORDS.has(t.v)));
+const isChapterWord = (toks: TokenList, i: number): boolean => toks.wordIndex(i, CHAPTER_WORDS) >= 0;
+const isSepWord = (toks: TokenList, i: number): boolean => toks.wordIndex(i, SEP_WORDS) >= 0;
+const isSep = (toks: TokenList, i: number): boolean => toks.sym(i, COMMA) || isSepWord(toks, i);
+/** The ordinal of an ordinal word ("andra" → 2), else 0. */
+const ordinalAt = (toks: TokenList, i: number): number => toks.wordIndex(i, ORDINALS) + 1;
 /** A one-letter suffix ("3 a", "3A", "26 i") when followed by something that ends a section number. */
 function letterAt(toks: TokenList, i: number): boolean {
-  const t = toks.t(i);
-  if (!t || t.type !== 'word' || t.v.length !== 1 || !/[a-z]/.test(t.v)) return false;
-  if (t.sp && !/[a-z]/.test(t.raw)) {
+  if (toks.letter(i) < 0) return false;
+  const raw = toks.first(i);
+  if (toks.sp(i) && !(raw >= 97 && raw <= 122)) {
     // "3 A §" is unusual but "3A §" is OCR-common; accept upper case only when attached.
     return false;
   }
-  const n = toks.t(i + 1);
-  return isSection(n) || isDash(n) || isSep(n) || isChapterWord(n) || isSym(n, '.');
+  const n = i + 1;
+  return isSection(toks, n) || isDash(toks, n) || isSep(toks, n) || isChapterWord(toks, n) || toks.sym(n, DOT);
 }
-const ordinalAt = (t: Tok | undefined): number | undefined => (t && t.type === 'word' && t.length <= 9 && mayFoldTo(t.first, ORDINAL_FIRST) ? ORDINALS[t.v] : undefined);
 const LETTER_OR_DIGIT = /[\p{L}\d]/u;
 const badPrefix = (p: string, s: number): boolean => {
   if (s < 1) return false;
@@ -87,237 +90,322 @@ const badPrefix = (p: string, s: number): boolean => {
   return LETTER_OR_DIGIT.test(p[s - 1]);
 };
 
-interface SecNum {
-  section: string;
-  sectionTo?: string;
-}
+// The parsers below return the index after what they parsed, or -1, and leave their values in these
+// scratch variables (read before the same parser runs again).
+/** secNumAt: the section number. */
+let secValue = '';
+/** sectionListAt: the sections and their range ends. */
+const secFrom: string[] = [];
+const secTo: (string | undefined)[] = [];
+let secCount = 0;
+/** pointsAt: the points. */
+const pointList: string[] = [];
+let pointCount = 0;
+/** paragraphsAt: the stycken. */
+const parList: number[] = [];
+let parCount = 0;
 
-/** Parse "NUM [letter]" at i; returns [value, next index]. */
-function secNumAt(toks: TokenList, i: number): [string, number] | undefined {
-  const t = toks.t(i);
-  if (!isNum(t) || t.length > 4) return undefined;
-  if (letterAt(toks, i + 1)) return [`${t.n} ${toks.t(i + 1).v}`, i + 2];
-  return [String(t.n), i + 1];
+/** Parse "NUM [letter]" at i into secValue. */
+function secNumAt(toks: TokenList, i: number): number {
+  if (!toks.isNum(i) || toks.len(i) > 4) return -1;
+  const value = numStr(toks.num(i));
+  if (letterAt(toks, i + 1)) {
+    secValue = withLetter(value, toks.letter(i + 1));
+    return i + 2;
+  }
+  secValue = value;
+  return i + 1;
 }
 
 /** Section list ending in § / §§: "1, 3 och 5 §§", "2–4 §§", "7 a-9 §§", "3 a §". */
-function sectionListAt(toks: TokenList, i: number): [SecNum[], number] | undefined {
-  const list: SecNum[] = [];
+function sectionListAt(toks: TokenList, i: number): number {
+  let count = 0;
   let j = i;
   for (let guard = 0; guard < 60; guard++) {
     const a = secNumAt(toks, j);
-    if (!a) return undefined;
-    const item: SecNum = { section: a[0] };
-    j = a[1];
-    if (isDash(toks.t(j)) || isWord(toks.t(j), 'till')) {
+    if (a < 0) return -1;
+    secFrom[count] = secValue;
+    secTo[count] = undefined;
+    j = a;
+    if (isDash(toks, j) || toks.word(j, 'till')) {
       const b = secNumAt(toks, j + 1);
-      if (b) {
-        item.sectionTo = b[0];
-        j = b[1];
+      if (b >= 0) {
+        secTo[count] = secValue;
+        j = b;
       }
     }
-    list.push(item);
-    if (isSection(toks.t(j))) return [list, j + 1];
-    if (isSep(toks.t(j)) && isNum(toks.t(j + 1))) {
+    count += 1;
+    if (isSection(toks, j)) {
+      secCount = count;
+      return j + 1;
+    }
+    if (isSep(toks, j) && toks.isNum(j + 1)) {
       j += 1;
       continue;
     }
-    if (isSym(toks.t(j), ',') && isWord(toks.t(j + 1)) && SEP_WORDS.has(toks.t(j + 1).v) && isNum(toks.t(j + 2))) {
+    if (toks.sym(j, COMMA) && isSepWord(toks, j + 1) && toks.isNum(j + 2)) {
       j += 2;
       continue;
     }
-    return undefined;
+    return -1;
   }
-  return undefined;
+  return -1;
 }
 
 /** Points after § or stycket: "2", "2, 3 eller 4 b", "2-4", "6)", "7.", "f", "punkt 3", "andra punkten". */
-function pointsAt(toks: TokenList, i: number): [string[], number] | undefined {
+function pointsAt(toks: TokenList, i: number): number {
   let j = i;
-  if (isWord(toks.t(j), 'punkt') || isWord(toks.t(j), 'p')) {
-    j += isSym(toks.t(j + 1), '.') ? 2 : 1;
-  } else if (ordinalAt(toks.t(j)) && (isWord(toks.t(j + 1), 'punkten') || isWord(toks.t(j + 1), 'punkt'))) {
-    return [[String(ordinalAt(toks.t(j)))], j + 2];
+  if (toks.word(j, 'punkt') || toks.word(j, 'p')) {
+    j += toks.sym(j + 1, DOT) ? 2 : 1;
+  } else {
+    const o = ordinalAt(toks, j);
+    if (o > 0 && (toks.word(j + 1, 'punkten') || toks.word(j + 1, 'punkt'))) {
+      pointList[0] = numStr(o);
+      pointCount = 1;
+      return j + 2;
+    }
   }
-  const points: string[] = [];
+  let count = 0;
   let end = j;
   for (let guard = 0; guard < 20; guard++) {
-    const t = toks.t(j);
     let value: string;
+    /** The value of a point without a letter, else -1. */
+    let from = -1;
     let k = j + 1;
-    if (isNum(t) && t.length <= 3 && t.n !== 0) {
-      value = String(t.n);
-      const after = toks.t(k);
-      const afterNext = toks.t(k + 1);
+    if (toks.isNum(j) && toks.len(j) <= 3 && toks.num(j) !== 0) {
+      from = toks.num(j);
+      value = numStr(from);
       // "2 b", and "4 b i denna paragraf".
-      if (isWord(after) && after.v.length === 1 && /[a-h]/.test(after.v) && ((afterNext?.type !== 'word' && afterNext?.type !== 'num') || (afterNext.type === 'word' && afterNext.v === 'i'))) {
-        value += ` ${after.v}`;
+      const letter = toks.letter(k);
+      const nextKind = toks.kind(k + 1);
+      if (letter >= 97 && letter <= 104 && ((nextKind !== WORD && nextKind !== NUM) || toks.word(k + 1, 'i'))) {
+        value = withLetter(value, letter);
+        from = -1;
         k += 1;
       }
-    } else if (isWord(t) && t.v.length === 1 && /[a-h]/.test(t.raw) && (isSep(toks.t(k)) || isSym(toks.t(k), ')') || toks.t(k) === undefined) && points.length === 0) {
-      value = t.v;
+    } else if (toks.isWord(j) && toks.len(j) === 1 && toks.first(j) >= 97 && toks.first(j) <= 104 && (isSep(toks, k) || toks.sym(k, CLOSE_PAREN) || k >= toks.length) && count === 0) {
+      // A raw a–h letter folds to itself.
+      value = toks.raw(j);
     } else break;
-    const nxt = toks.t(k);
-    const nxtWord = nxt?.type === 'word' ? nxt.v : '';
-    if (isSection(nxt) || CHAPTER_WORDS.has(nxtWord) || isNum(nxt) || isSym(nxt, ':') || isSym(nxt, '/')) break;
-    if (/^(st|stycket|styckena|mom|kr|kronor|ar|procent|dagar|manader|veckor|timmar|personer|miljoner|tkr|mnkr)$/.test(nxtWord)) break;
+    if (isSection(toks, k) || isChapterWord(toks, k) || toks.isNum(k) || toks.sym(k, COLON) || toks.sym(k, SLASH)) break;
+    if (toks.wordIndex(k, NOT_POINT_WORDS) >= 0) break;
     // Range of points: "2-4", "2–4".
-    if (isDash(nxt) && isNum(toks.t(k + 1)) && !isSection(toks.t(k + 2)) && /^\d+$/.test(value)) {
-      const to = toks.t(k + 1).n;
-      const from = Number(value);
+    if (isDash(toks, k) && toks.isNum(k + 1) && !isSection(toks, k + 2) && from >= 0) {
+      const to = toks.num(k + 1);
       if (to > from && to - from <= 20) {
-        for (let n = from; n <= to; n++) points.push(String(n));
+        for (let n = from; n <= to; n++) pointList[count++] = numStr(n);
         k += 2;
       } else break;
-    } else if (isDash(nxt)) break;
-    else points.push(value);
+    } else if (isDash(toks, k)) break;
+    else pointList[count++] = value;
     j = k;
-    if (isSym(toks.t(j), ')') || (isSym(toks.t(j), '.') && !isWord(toks.t(j + 1)) && !isNum(toks.t(j + 1)))) j += 1;
+    if (toks.sym(j, CLOSE_PAREN) || (toks.sym(j, DOT) && !toks.isWord(j + 1) && !toks.isNum(j + 1))) j += 1;
     end = j;
-    if (isSep(toks.t(j)) && (isNum(toks.t(j + 1)) || (isWord(toks.t(j + 1)) && toks.t(j + 1).v.length === 1))) {
+    if (isSep(toks, j) && (toks.isNum(j + 1) || toks.isOneLetterWord(j + 1))) {
       j += 1;
       continue;
     }
     break;
   }
-  return points.length ? [points, end] : undefined;
+  pointCount = count;
+  return count ? end : -1;
 }
 
 /** Stycken: "andra stycket", "första och andra styckena", "2 st.", "1 st". */
-function paragraphsAt(toks: TokenList, i: number): [number[], number] | undefined {
-  const ords: number[] = [];
+function paragraphsAt(toks: TokenList, i: number): number {
+  let count = 0;
   let j = i;
   for (let guard = 0; guard < 6; guard++) {
-    const o = ordinalAt(toks.t(j));
-    if (o === undefined) break;
-    ords.push(o);
+    const o = ordinalAt(toks, j);
+    if (o === 0) break;
+    parList[count++] = o;
     j += 1;
-    if (isSep(toks.t(j)) && ordinalAt(toks.t(j + 1)) !== undefined) {
+    if (isSep(toks, j) && ordinalAt(toks, j + 1) > 0) {
       j += 1;
       continue;
     }
     break;
   }
-  if (ords.length) {
-    if (isWord(toks.t(j), 'stycket') || isWord(toks.t(j), 'styckena')) return [ords, j + 1];
-    if (isWord(toks.t(j), 'st')) return [ords, isSym(toks.t(j + 1), '.') ? j + 2 : j + 1];
-    return undefined;
+  parCount = count;
+  if (count) {
+    if (toks.word(j, 'stycket') || toks.word(j, 'styckena')) return j + 1;
+    if (toks.word(j, 'st')) return toks.sym(j + 1, DOT) ? j + 2 : j + 1;
+    return -1;
   }
-  const t = toks.t(j);
-  if (isNum(t) && t.length <= 2 && (isWord(toks.t(j + 1), 'st') || isWord(toks.t(j + 1), 'stycket'))) {
-    return [[t.n], isSym(toks.t(j + 2), '.') ? j + 3 : j + 2];
+  if (toks.isNum(j) && toks.len(j) <= 2 && (toks.word(j + 1, 'st') || toks.word(j + 1, 'stycket'))) {
+    parList[0] = toks.num(j);
+    parCount = 1;
+    return toks.sym(j + 2, DOT) ? j + 3 : j + 2;
   }
-  if (isWord(t, 'stycke') && isNum(toks.t(j + 1)) && toks.t(j + 1).length <= 2) return [[toks.t(j + 1).n], j + 2];
-  return undefined;
+  if (toks.word(j, 'stycke') && toks.isNum(j + 1) && toks.len(j + 1) <= 2) {
+    parList[0] = toks.num(j + 1);
+    parCount = 1;
+    return j + 2;
+  }
+  return -1;
 }
 
-interface Item {
-  targets: Target[];
-  end: number;
-  missingChapter: boolean;
-  chapter?: string;
+/** A section target with a stycke and/or a point (`last` has no range end). */
+function qualified(last: Target, paragraph: string | undefined, point: string | undefined): Target {
+  const t: Target = last.chapter !== undefined ? { chapter: last.chapter, section: last.section } : { section: last.section };
+  if (paragraph !== undefined) t.paragraph = paragraph;
+  if (point !== undefined) t.point = point;
+  return t;
 }
 
-/** One item: "[N kap.] sections [qualifiers]" or "N kap." alone (chapterOnly). */
-function itemAt(p: string, toks: TokenList, i: number, inherited: string | undefined): (Item & { chapterOnly: boolean }) | undefined {
+/** Append `last` (a section) with the stycken of paragraphsAt, or with the points of pointsAt when there is one stycke (pointsEnd ≥ 0). */
+function pushQualified(out: Target[], last: Target, pointsEnd: number): void {
+  if (pointsEnd >= 0 && parCount === 1) {
+    const paragraph = numStr(parList[0]);
+    for (let x = 0; x < pointCount; x++) out.push(qualified(last, paragraph, pointList[x]));
+  } else for (let x = 0; x < parCount; x++) out.push(qualified(last, numStr(parList[x]), undefined));
+}
+
+// itemAt: the item's chapter ("N kap."), whether it is "kap. N §" without a chapter number, and
+// whether it is "N kap." alone.
+let itemChapter: string | undefined;
+let itemMissingChapter = false;
+let itemChapterOnly = false;
+
+/** itemAt: the targets list it added to. */
+let itemTargets: Target[] = [];
+
+/**
+ * One item at i: "[N kap.] sections [qualifiers]" or "N kap." alone (chapterOnly). Appends its targets
+ * to `targets` (to a new list, itemTargets, when that is undefined) and returns the index after it
+ * (-1 when there is none; nothing is added then).
+ */
+function itemAt(p: string, toks: TokenList, i: number, inherited: string | undefined, targets: Target[] | undefined): number {
   let j = i;
   let chapter: string | undefined;
   let missingChapter = false;
-  const t = toks.t(i);
-  if (!t) return undefined;
-  if (isNum(t) && t.length <= 3 && !badPrefix(p, t.s)) {
+  if (toks.isNum(i) && toks.len(i) <= 3 && !badPrefix(p, toks.s(i))) {
     // "3 kap.", "1 a kap.", "2 Kap"
     let k = i + 1;
-    let letter = '';
-    if (isWord(toks.t(k)) && toks.t(k).v.length === 1 && /[a-z]/.test(toks.t(k).v) && isChapterWord(toks.t(k + 1))) {
-      letter = ` ${toks.t(k).v}`;
-      k += 1;
-    }
-    if (isChapterWord(toks.t(k))) {
-      chapter = String(t.n) + letter;
+    const letter = toks.letter(k);
+    const lettered = letter >= 0 && isChapterWord(toks, k + 1);
+    if (lettered) k += 1;
+    if (isChapterWord(toks, k)) {
+      chapter = lettered ? withLetter(numStr(toks.num(i)), letter) : numStr(toks.num(i));
       j = k + 1;
-      if (isSym(toks.t(j), '.') || isSym(toks.t(j), ':')) j += 1;
+      if (toks.sym(j, DOT) || toks.sym(j, COLON)) j += 1;
     }
-  } else if (isWord(t, 'kap') && isSym(toks.t(i + 1), '.') && isNum(toks.t(i + 2))) {
+  } else if (toks.word(i, 'kap') && toks.sym(i + 1, DOT) && toks.isNum(i + 2)) {
     missingChapter = true;
     j = i + 2;
-  } else return undefined;
-  if (!chapter && !missingChapter && badPrefix(p, toks.t(j).s)) return undefined;
-  const list = sectionListAt(toks, j);
-  let secs: SecNum[] | undefined;
-  if (list) {
-    secs = list[0];
-    j = list[1];
+  } else return -1;
+  // (without a chapter, j is i, whose prefix was tested above)
+  let count = 0;
+  const listEnd = sectionListAt(toks, j);
+  if (listEnd >= 0) {
+    count = secCount;
+    j = listEnd;
   } else if (chapter) {
     // "6 kap 15 c första stycket" (no § sign) — only with a stycke after it.
     const a = secNumAt(toks, j);
-    if (a && paragraphsAt(toks, a[1])) {
-      secs = [{ section: a[0] }];
-      j = a[1];
-    } else if (a && isWord(toks.t(a[1])) && toks.t(a[1]).v.length === 1 && /[a-z]/.test(toks.t(a[1]).v) && paragraphsAt(toks, a[1] + 1)) {
-      secs = [{ section: `${a[0]} ${toks.t(a[1]).v}` }];
-      j = a[1] + 1;
+    if (a >= 0) {
+      const section = secValue;
+      if (paragraphsAt(toks, a) >= 0) {
+        secFrom[0] = section;
+        secTo[0] = undefined;
+        count = 1;
+        j = a;
+      } else if (toks.letter(a) >= 0 && paragraphsAt(toks, a + 1) >= 0) {
+        secFrom[0] = withLetter(section, toks.letter(a));
+        secTo[0] = undefined;
+        count = 1;
+        j = a + 1;
+      }
     }
   }
-  if (!secs) {
-    if (chapter) return { targets: [{ chapter }], end: j, missingChapter: false, chapter, chapterOnly: true };
-    return undefined;
+  itemChapter = chapter;
+  itemMissingChapter = missingChapter;
+  itemChapterOnly = count === 0;
+  if (count === 0) {
+    if (!chapter) return -1;
+    itemTargets = targets ?? [];
+    itemTargets.push({ chapter });
+    return j;
   }
+  const out = targets ?? [];
+  itemTargets = out;
   const ch = chapter ?? (missingChapter ? undefined : inherited);
-  const targets: Target[] = [];
-  for (const sn of secs) {
-    const target: Target = ch ? { chapter: ch, section: sn.section } : { section: sn.section };
-    if (sn.sectionTo) target.sectionTo = sn.sectionTo;
-    targets.push(target);
+  for (let x = 0; x < count; x++) {
+    const target: Target = ch ? { chapter: ch, section: secFrom[x] } : { section: secFrom[x] };
+    const to = secTo[x];
+    if (to) target.sectionTo = to;
+    out.push(target);
   }
   // Qualifiers apply to the last section.
-  const last = targets[targets.length - 1];
-  if (!last.sectionTo && isWord(toks.t(j), 'anvisningarna')) {
+  const last = out[out.length - 1];
+  if (last.sectionTo) return j;
+  // Every qualifier starts with a word or a number.
+  const next = toks.kind(j);
+  if (next !== WORD && next !== NUM) return j;
+  if (toks.word(j, 'anvisningarna')) {
     // Old tax laws: "41 § anvisningarna punkt 4 första stycket".
-    const pts = pointsAt(toks, j + 1);
-    if (pts && pts[0].length === 1) {
-      const par = paragraphsAt(toks, pts[1]);
-      targets.pop();
-      targets.push({ ...last, ...(par ? { paragraph: String(par[0][0]) } : {}), point: pts[0][0] });
-      j = par ? par[1] : pts[1];
-      return { targets, end: j, missingChapter, chapter: chapter || undefined, chapterOnly: false };
+    const pointsEnd = pointsAt(toks, j + 1);
+    if (pointsEnd >= 0 && pointCount === 1) {
+      const point = pointList[0];
+      const parEnd = paragraphsAt(toks, pointsEnd);
+      out[out.length - 1] = qualified(last, parEnd >= 0 ? numStr(parList[0]) : undefined, point);
+      return parEnd >= 0 ? parEnd : pointsEnd;
     }
   }
-  if (!last.sectionTo) {
-    const par = paragraphsAt(toks, j);
-    if (par) {
-      j = par[1];
-      // "första stycket första meningen"
-      if (ordinalAt(toks.t(j)) && isWord(toks.t(j + 1), 'meningen')) j += 2;
-      const pts = pointsAt(toks, j);
-      targets.pop();
-      if (pts && par[0].length === 1) {
-        j = pts[1];
-        for (const pt of pts[0]) targets.push({ ...last, paragraph: String(par[0][0]), point: pt });
-      } else for (const n of par[0]) targets.push({ ...last, paragraph: String(n) });
-      // "fjärde stycket 2 eller femte stycket", "3 st. och 4 st."
-      for (let guard = 0; guard < 6 && isSep(toks.t(j)); guard++) {
-        const more = paragraphsAt(toks, j + 1);
-        if (!more) break;
-        j = more[1];
-        const pts2 = pointsAt(toks, j);
-        if (pts2 && more[0].length === 1) {
-          j = pts2[1];
-          for (const pt of pts2[0]) targets.push({ ...last, paragraph: String(more[0][0]), point: pt });
-        } else for (const n of more[0]) targets.push({ ...last, paragraph: String(n) });
-      }
-    } else {
-      const pts = pointsAt(toks, j);
-      if (pts) {
-        j = pts[1];
-        targets.pop();
-        for (const pt of pts[0]) targets.push({ ...last, point: pt });
-      } else if (isNum(toks.t(j)) && isWord(toks.t(j + 1), 'mom')) {
-        j += isSym(toks.t(j + 2), '.') ? 3 : 2;
-      }
+  const parEnd = paragraphsAt(toks, j);
+  if (parEnd >= 0) {
+    j = parEnd;
+    // "första stycket första meningen"
+    if (ordinalAt(toks, j) > 0 && toks.word(j + 1, 'meningen')) j += 2;
+    const pointsEnd = pointsAt(toks, j);
+    if (pointsEnd >= 0 && parCount === 1) j = pointsEnd;
+    out.pop();
+    pushQualified(out, last, pointsEnd);
+    // "fjärde stycket 2 eller femte stycket", "3 st. och 4 st."
+    for (let guard = 0; guard < 6 && isSep(toks, j); guard++) {
+      const moreEnd = paragraphsAt(toks, j + 1);
+      if (moreEnd < 0) break;
+      j = moreEnd;
+      const morePointsEnd = pointsAt(toks, j);
+      if (morePointsEnd >= 0 && parCount === 1) j = morePointsEnd;
+      pushQualified(out, last, morePointsEnd);
+    }
+  } else {
+    const pointsEnd = pointsAt(toks, j);
+    if (pointsEnd >= 0) {
+      j = pointsEnd;
+      out.pop();
+      for (let x = 0; x < pointCount; x++) out.push(qualified(last, undefined, pointList[x]));
+    } else if (toks.isNum(j) && toks.word(j + 1, 'mom')) {
+      j += toks.sym(j + 2, DOT) ? 3 : 2;
     }
   }
-  return { targets, end: j, missingChapter, chapter: chapter || undefined, chapterOnly: false };
+  return j;
+}
+
+/** Whether p has "." or ";" in [s, e). */
+function hasStop(p: string, s: number, e: number): boolean {
+  for (let k = s; k < e; k++) {
+    const c = p.charCodeAt(k);
+    if (c === 46 || c === 59) return true;
+  }
+  return false;
+}
+
+// The paragraph's mentions by start and end offset, and those taken as the law after a group by start
+// offset (mentionByStart returns only one mention per start, so a start identifies a taken mention).
+// Sparse scratch arrays, filled for one paragraph and cleared after it: cheaper than Maps and a Set.
+const mentionByStart: (Mention | undefined)[] = [];
+const mentionByEnd: (Mention | undefined)[] = [];
+const takenByStart: (Mention | undefined)[] = [];
+
+/** Make the mention arrays cover offsets up to last. */
+function growMentionArrays(last: number): void {
+  while (mentionByStart.length <= last) {
+    mentionByStart.push(undefined);
+    mentionByEnd.push(undefined);
+    takenByStart.push(undefined);
+  }
 }
 
 /**
@@ -325,114 +413,134 @@ function itemAt(p: string, toks: TokenList, i: number, inherited: string | undef
  * "samt", "eller", with the law designation that follows or precedes them.
  */
 export function findProvisions(p: string, mentions: Mention[]): { groups: ProvisionGroup[] } {
-  const toks = tokenizeList(p);
-  const groups: ProvisionGroup[] = [];
-  const mentionAt = new Map<number, Mention>();
-  const mentionEndingAt = new Map<number, Mention>();
+  growMentionArrays(p.length);
+  // Later mentions with the same offset win (as Map.set would).
   for (const m of mentions) {
-    mentionAt.set(m.s, m);
-    mentionEndingAt.set(m.e, m);
+    growMentionArrays(m.e); // (a mention starts before it ends)
+    mentionByStart[m.s] = m;
+    mentionByEnd[m.e] = m;
   }
-  const usedAfter = new Set<Mention>();
+  try {
+    return { groups: findGroups(p) };
+  } finally {
+    for (const m of mentions) {
+      mentionByStart[m.s] = undefined;
+      mentionByEnd[m.e] = undefined;
+      takenByStart[m.s] = undefined;
+    }
+  }
+}
+
+function findGroups(p: string): ProvisionGroup[] {
+  const toks = tokenizeList(p);
+  const n = toks.length;
+  const groups: ProvisionGroup[] = [];
+  // Only the tokens in toks.starts may begin a group: the others are skipped.
+  const starts = toks.starts;
+  const startCount = toks.startCount;
+  /** The next token to look at (the one after the last group). */
   let i = 0;
-  while (i < toks.length) {
-    // Flat arrays first: a token object only for the tokens looked at.
-    const ty = toks.type(i);
-    const len = toks.e(i) - toks.s(i);
-    if (ty === WORD && len >= 4 && len <= 9 && endsInAOrE(p, toks.e(i)) && i > 0 && toks.type(i - 1) === WORD && toks.e(i - 1) - toks.s(i - 1) <= 6 && mayStart(p, toks.s(i), ORDINAL_FIRST) && mayStart(p, toks.s(i - 1), CUE_FIRST) && ORDINALS[toks.t(i).v] !== undefined && BARE_CUES.has(toks.t(i - 1).v)) {
-      const t = toks.t(i);
+  for (let c = 0; c < startCount; c++) {
+    if (starts[c] < i) continue;
+    i = starts[c];
+    const ty = toks.kind(i);
+    const len = toks.len(i);
+    // (a start word of 4–9 letters ends in "a" or "e" and follows a word of at most 6 letters)
+    if (ty === WORD && len >= 4 && ordinalAt(toks, i) > 0 && toks.wordIndex(i - 1, BARE_CUES) >= 0) {
       // "i första stycket", "enligt tredje stycket 2, 3 eller 4 b": the current section's stycke; no law.
-      const par = paragraphsAt(toks, i);
-      if (par && isWord(toks.t(par[1] - 1))) {
-        let j = par[1];
+      const parEnd = paragraphsAt(toks, i);
+      if (parEnd >= 0 && toks.isWord(parEnd - 1)) {
+        let j = parEnd;
         const targets: Target[] = [];
-        const pts = par[0].length === 1 ? pointsAt(toks, j) : undefined;
-        if (pts) {
-          j = pts[1];
-          for (const pt of pts[0]) targets.push({ paragraph: String(par[0][0]), point: pt });
-        } else for (const n of par[0]) targets.push({ paragraph: String(n) });
-        groups.push({ s: t.s, e: toks.t(j - 1).e, targets, missingChapter: false, backRef: false, unknownLaw: true, relative: true });
+        const pointsEnd = parCount === 1 ? pointsAt(toks, j) : -1;
+        if (pointsEnd >= 0) {
+          j = pointsEnd;
+          const paragraph = numStr(parList[0]);
+          for (let x = 0; x < pointCount; x++) targets.push({ paragraph, point: pointList[x] });
+        } else for (let x = 0; x < parCount; x++) targets.push({ paragraph: numStr(parList[x]) });
+        groups.push({ s: toks.s(i), e: toks.e(j - 1), targets, missingChapter: false, backRef: false, unknownLaw: true, relative: true });
         i = j;
         continue;
       }
     }
-    if (ty !== NUM && !(ty === WORD && len === 3 && mayStart(p, toks.s(i), 'k') && toks.t(i).v === 'kap')) {
+    if (ty !== NUM && !(ty === WORD && len === 3 && toks.word(i, 'kap'))) {
       i += 1;
       continue;
     }
-    const t = toks.t(i);
+    const ts = toks.s(i);
     // Colon form "4:1 SoL".
-    if (isNum(t) && isSym(toks.t(i + 1), ':') && isNum(toks.t(i + 2)) && !toks.t(i + 1).sp && !toks.t(i + 2).sp && t.length <= 2 && toks.t(i + 2).length <= 3 && !badPrefix(p, t.s)) {
-      const after = toks.t(i + 3);
-      const m = after ? mentionAt.get(after.s) : undefined;
+    if (ty === NUM && toks.sym(i + 1, COLON) && toks.isNum(i + 2) && !toks.sp(i + 1) && !toks.sp(i + 2) && len <= 2 && toks.len(i + 2) <= 3 && !badPrefix(p, ts)) {
+      const m = i + 3 < n ? mentionByStart[toks.s(i + 3)] : undefined;
       if (m && m.law && (m.kind === 'abbr' || m.kind === 'name')) {
-        groups.push({ s: t.s, e: m.e, targets: [{ chapter: String(t.n), section: String(toks.t(i + 2).n) }], missingChapter: false, law: m.law, mention: m, backRef: false, unknownLaw: false });
+        groups.push({ s: ts, e: m.e, targets: [{ chapter: numStr(toks.num(i)), section: numStr(toks.num(i + 2)) }], missingChapter: false, law: m.law, mention: m, backRef: false, unknownLaw: false });
         i = tokAt(toks, m.e, i + 3);
         continue;
       }
     }
-    const first = itemAt(p, toks, i, undefined);
-    if (!first) {
+    let end = itemAt(p, toks, i, undefined, undefined);
+    if (end < 0) {
       i += 1;
       continue;
     }
+    const targets = itemTargets;
     // (bare stycke references are handled below, see findBareParagraphs)
-    const items = [first];
-    let end = first.end;
-    let chapter = first.chapter;
+    let chapter = itemChapter;
+    let onlyChapters = itemChapterOnly;
+    let missing = itemMissingChapter;
     for (let guard = 0; guard < 60; guard++) {
       let k = end;
-      if (!isSep(toks.t(k))) break;
+      if (!isSep(toks, k)) break;
       k += 1;
-      if (isSym(toks.t(k - 1), ',') && isWord(toks.t(k)) && SEP_WORDS.has(toks.t(k).v)) k += 1;
-      const next = itemAt(p, toks, k, chapter);
-      if (!next || (next.chapterOnly && !nextIsLaw(toks, next.end, mentionAt))) break;
-      items.push(next);
-      end = next.end;
-      if (next.chapter) chapter = next.chapter;
-      else if (next.missingChapter) chapter = undefined;
+      if (toks.sym(k - 1, COMMA) && isSepWord(toks, k)) k += 1;
+      const before = targets.length;
+      const nextEnd = itemAt(p, toks, k, chapter, targets);
+      if (nextEnd < 0) break;
+      if (itemChapterOnly && !nextIsLaw(toks, nextEnd)) {
+        targets.length = before;
+        break;
+      }
+      end = nextEnd;
+      if (!itemChapterOnly) onlyChapters = false;
+      if (itemMissingChapter) missing = true;
+      if (itemChapter) chapter = itemChapter;
+      else if (itemMissingChapter) chapter = undefined;
     }
-    const onlyChapters = items.every((it) => it.chapterOnly);
     // Law designation after the group.
     let k = end;
-    if (isWord(toks.t(k), 'i') || (isNum(toks.t(k)) && toks.t(k).v === '1' && isWord(toks.t(k + 1)) && !isWord(toks.t(k + 1), 'kap'))) k += 1;
-    if (isWord(toks.t(k), 'den')) k += 1;
+    if (toks.word(k, 'i') || (toks.isNum(k) && toks.len(k) === 1 && toks.first(k) === 49 && toks.isWord(k + 1) && !toks.word(k + 1, 'kap'))) k += 1;
+    if (toks.word(k, 'den')) k += 1;
     let law: ResolvedLaw | undefined;
     let mention: Mention | undefined;
     let backRef = false;
-    let gEnd = toks.t(end - 1).e;
+    let gEnd = toks.e(end - 1);
     let unknownAbbr: string | undefined;
     let unknownLaw = false;
-    if (isSym(toks.t(k), '.') && toks.t(k + 1) && mentionAt.has(toks.t(k + 1).s)) k += 1;
-    const m = toks.t(k) ? mentionAt.get(toks.t(k).s) : undefined;
+    if (toks.sym(k, DOT) && k + 1 < n && mentionByStart[toks.s(k + 1)] !== undefined) k += 1;
+    const m = k < n ? mentionByStart[toks.s(k)] : undefined;
     if (m && m.law) {
       law = m.law;
       mention = m;
       gEnd = m.e;
       end = tokAt(toks, m.e, k);
-      usedAfter.add(m);
-    } else if (
-      toks.t(k) &&
-      ((isWord(toks.t(k), 'samma') || isWord(toks.t(k), 'denna') || isWord(toks.t(k), 'namnda') || isWord(toks.t(k), 'sistnamnda')) &&
-        isWord(toks.t(k + 1)) && /^(lag|lagen|forordning|forordningen|balk|balken|forfattning)$/.test(toks.t(k + 1).v))
-    ) {
+      takenByStart[m.s] = m;
+    } else if (toks.wordIndex(k, BACK_REF_WORDS) >= 0 && toks.wordIndex(k + 1, LAW_NOUNS) >= 0) {
       backRef = true;
-      gEnd = toks.t(k + 1).e;
+      gEnd = toks.e(k + 1);
       end = k + 2;
-    } else if (isWord(toks.t(k), 'lagen') && !isSym(toks.t(k + 1), '(')) {
+    } else if (toks.word(k, 'lagen') && !toks.sym(k + 1, OPEN_PAREN)) {
       backRef = true;
-      gEnd = toks.t(k).e;
+      gEnd = toks.e(k);
       end = k + 1;
-    } else if (isWord(toks.t(k)) && /(?:lagen|balken|forordningen|kungorelsen|stadgan)$/.test(toks.t(k).v) && toks.t(k).v.length > 7) {
+    } else if (toks.isWord(k) && endsInN(toks, k) && isUnknownLawName(toks.folded(k))) {
       // A law named by a name the registry does not know ("23 § okändalagen"): not the context law.
       unknownLaw = true;
-    } else if (toks.t(end) && isWord(toks.t(end)) && /^\p{Lu}[\p{L}]{1,7}$/u.test(toks.t(end).raw) && (toks.t(end).raw.match(/\p{Lu}/gu)?.length ?? 0) >= 2 && !isNum(toks.t(end + 1)) && !isSym(toks.t(end + 1), '-')) {
-      unknownAbbr = toks.t(end).raw;
+    } else if (toks.isWord(end) && toks.len(end) >= 2 && toks.len(end) <= 8 && mayBeUpper(toks.first(end)) && isAbbreviation(toks.raw(end)) && !toks.isNum(end + 1) && !toks.sym(end + 1, HYPHEN)) {
+      unknownAbbr = toks.raw(end);
     }
     if (!law && !backRef) {
       // Law named right before: "Hälso- och sjukvårdslagen (2017:30) 3 kap. 1 §", "SoL 4 kap. 1 §".
-      const before = mentionEndingAt.get(toks.t(i - 1)?.e ?? -1);
-      if (before && before.law && !usedAfter.has(before) && toks.t(i).sp && !/[.;]/.test(p.slice(before.e, t.s))) {
+      const before = i > 0 ? mentionByEnd[toks.e(i - 1)] : undefined;
+      if (before && before.law && takenByStart[before.s] !== before && toks.sp(i) && !hasStop(p, before.e, ts)) {
         law = before.law;
         mention = before;
       }
@@ -441,19 +549,7 @@ export function findProvisions(p: string, mentions: Mention[]): { groups: Provis
       i += 1;
       continue;
     }
-    let targets: Target[];
-    let missing = false;
-    if (items.length === 1) {
-      targets = first.targets;
-      missing = first.missingChapter;
-    } else {
-      targets = [];
-      for (const it of items) {
-        for (const x of it.targets) targets.push(x);
-        if (it.missingChapter) missing = true;
-      }
-    }
-    const group: ProvisionGroup = { s: mention && mention.e <= t.s ? mention.s : t.s, e: gEnd, targets, missingChapter: missing, backRef, unknownLaw };
+    const group: ProvisionGroup = { s: mention && mention.e <= ts ? mention.s : ts, e: gEnd, targets, missingChapter: missing, backRef, unknownLaw };
     if (law) {
       group.law = law;
       group.mention = mention;
@@ -462,8 +558,17 @@ export function findProvisions(p: string, mentions: Mention[]): { groups: Provis
     groups.push(group);
     i = Math.max(end, i + 1);
   }
-  return { groups };
+  return groups;
 }
+
+/** Whether word k ends in "n" or "N" (as every law name ending does, folded or not). */
+const endsInN = (toks: TokenList, k: number): boolean => (toks.p.charCodeAt(toks.e(k) - 1) | 0x20) === 110;
+/** A folded word ending like a law name ("-lagen", "-balken", ...) and longer than those endings. */
+const isUnknownLawName = (v: string): boolean => v.length > 7 && LAW_NAME_END.test(v);
+/** A–Z, or any non-ASCII code unit (which may be an upper-case letter): may start an abbreviation. */
+const mayBeUpper = (c: number): boolean => (c >= 65 && c <= 90) || c >= 0x80;
+/** "XYZL": a capital, then 1–7 letters of which at least one more is a capital. */
+const isAbbreviation = (raw: string): boolean => ABBREVIATION.test(raw) && (raw.match(UPPER)?.length ?? 0) >= 2;
 
 function tokAt(toks: TokenList, offset: number, from: number): number {
   let k = from;
@@ -471,8 +576,8 @@ function tokAt(toks: TokenList, offset: number, from: number): number {
   return k;
 }
 
-function nextIsLaw(toks: TokenList, k: number, mentionAt: Map<number, Mention>): boolean {
+function nextIsLaw(toks: TokenList, k: number): boolean {
   let j = k;
-  if (isWord(toks.t(j), 'i')) j += 1;
-  return toks.t(j) !== undefined && (mentionAt.has(toks.t(j).s) || isWord(toks.t(j), 'samma') || isWord(toks.t(j), 'denna'));
+  if (toks.word(j, 'i')) j += 1;
+  return j < toks.length && (mentionByStart[toks.s(j)] !== undefined || toks.word(j, 'samma') || toks.word(j, 'denna'));
 }

@@ -1,202 +1,297 @@
 /**
  * A small linear tokenizer for one paragraph of normalised text.
  *
- * Tokens are cheap: type, offsets and the space flag are plain fields; the
- * raw text and the folded value are sliced from the paragraph only when the
- * grammar asks for them (most tokens are never looked at as strings).
+ * Tokens are numbers (runs of ASCII digits), words (runs of letters) and symbols (one code unit, or a run
+ * of "§"); spaces and newlines separate them. They live in flat arrays, and the grammar tests them by
+ * index: a token's kind is a symbol's code unit or one of the negative constants below, and words are
+ * compared with constants char by char in place (lower-cased and folded, see `foldedAscii`), so most
+ * tokens are never sliced into strings.
  */
-export type TokType = 'num' | 'word' | 'sym';
+/** Kinds of tokens that are not a one-code-unit symbol (whose kind is its code unit, ≥ 0). */
+export const NUM = -1;
+export const WORD = -2;
+/** A run of three or more "§" ("§§" has the kind of "§"). */
+export const OTHER = -3;
+/** The kind of an index outside the list. */
+export const NONE = -4;
+const SECTION_SIGN = 0xa7;
 
 const FOLD: Record<string, string> = { å: 'a', ä: 'a', ö: 'o', é: 'e', è: 'e', à: 'a', ü: 'u' };
 const NOT_ASCII_LOWER = /[^a-z]/;
 const FOLDABLE = /[åäöéèàü]/g;
 
-export class Tok {
-  private value: string | undefined = undefined;
-  constructor(
-    private p: string,
-    public type: TokType,
-    /** Offsets in the paragraph string. */
-    public s: number,
-    public e: number,
-    /** Whitespace before this token. */
-    public sp: boolean,
-  ) {}
+/** A word lower-cased and folded (å/ä/à → a, ö → o, é/è → e, ü → u). */
+function foldWord(raw: string): string {
+  const v = raw.toLowerCase();
+  return NOT_ASCII_LOWER.test(v) ? v.replace(FOLDABLE, (ch) => FOLD[ch] ?? ch) : v;
+}
 
-  /** Reuse this object for another token (the pool of TokenList). */
-  reset(p: string, type: TokType, s: number, e: number, sp: boolean): this {
-    this.p = p;
-    this.type = type;
-    this.s = s;
-    this.e = e;
-    this.sp = sp;
-    this.value = undefined;
-    return this;
-  }
-
-  /** The raw text. */
-  get raw(): string {
-    return this.p.slice(this.s, this.e);
-  }
-
-  /** Text; words lower-cased and folded (å/ä → a, ö → o, é → e). */
-  get v(): string {
-    if (this.value !== undefined) return this.value;
-    let v = this.p.slice(this.s, this.e);
-    if (this.type === 'word') {
-      // Most words are plain a–z already (no lower-casing or folding needed) or ASCII letters (lower-casing only).
-      let kind = 0; // 0: a–z, 1: ASCII letters, 2: other
-      for (let i = this.s; i < this.e; i++) {
-        const c = this.p.charCodeAt(i);
-        if (c >= 97 && c <= 122) continue;
-        if (c >= 65 && c <= 90) kind = 1;
-        else {
-          kind = 2;
-          break;
-        }
-      }
-      if (kind === 1) v = v.toLowerCase();
-      else if (kind === 2) {
-        v = v.toLowerCase();
-        if (NOT_ASCII_LOWER.test(v)) v = v.replace(FOLDABLE, (ch) => FOLD[ch] ?? ch);
-      }
-    }
-    this.value = v;
-    return v;
-  }
-
-  /** A number token's value: Number(v), without slicing the text. */
-  get n(): number {
-    const len = this.e - this.s;
-    if (this.type !== 'num' || len > 15) return Number(this.v);
-    let x = 0;
-    for (let i = this.s; i < this.e; i++) x = x * 10 + (this.p.charCodeAt(i) - 48);
-    return x;
-  }
-
-  /** The first UTF-16 code unit of the raw text. */
-  get first(): number {
-    return this.p.charCodeAt(this.s);
-  }
-
-  /** Length in UTF-16 code units. */
-  get length(): number {
-    return this.e - this.s;
+/**
+ * The letter a–z (as a char code) that the letter with code c becomes when lower-cased and folded like
+ * `foldWord`, or -1 when it becomes anything else. Besides A–Z and a–z these are the folded Swedish and
+ * French letters in both cases and the Kelvin (K) and Ångström (Å) signs; "İ" becomes two code units.
+ */
+export function foldedAscii(c: number): number {
+  if (c >= 97 && c <= 122) return c;
+  if (c >= 65 && c <= 90) return c + 32;
+  switch (c) {
+    case 0xe5: // å
+    case 0xe4: // ä
+    case 0xe0: // à
+    case 0xc5: // Å
+    case 0xc4: // Ä
+    case 0xc0: // À
+    case 0x212b: // Ångström sign
+      return 97;
+    case 0xf6: // ö
+    case 0xd6: // Ö
+      return 111;
+    case 0xe9: // é
+    case 0xe8: // è
+    case 0xc9: // É
+    case 0xc8: // È
+      return 101;
+    case 0xfc: // ü
+    case 0xdc: // Ü
+      return 117;
+    case 0x212a: // Kelvin sign
+      return 107;
+    default:
+      return -1;
   }
 }
 
 const LETTER = /\p{L}/u;
 
+/** A–Z or a–z: c | 32 maps A–Z to a–z and no other code unit into a–z. */
+const isAsciiLetter = (c: number): boolean => ((c | 32) - 97) >>> 0 < 26;
+
+/** Whether the code unit c ≥ 0xC0 at p[i] is a letter (\p{L}); the regex only beyond Latin-1. */
 function isLetterCode(c: number, p: string, i: number): boolean {
-  if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) return true;
-  if (c < 0xc0) return false;
-  // Common Swedish letters without a regex test.
-  if (c === 0xe5 || c === 0xe4 || c === 0xf6 || c === 0xc5 || c === 0xc4 || c === 0xd6 || c === 0xe9) return true;
+  // Latin-1 from À: all letters but × and ÷.
+  if (c <= 0xff) return c !== 0xd7 && c !== 0xf7;
   return LETTER.test(p[i]);
 }
 
-const TYPE_NAMES: readonly TokType[] = ['num', 'word', 'sym'];
-export const NUM = 0;
-export const WORD = 1;
-export const SYM = 2;
+/** Folded words (a–z only, shorter than 32) to find a token in, with a prefilter by length and first letter. */
+export class WordList {
+  /** Bit n: some word has length n. */
+  readonly lengths: number = 0;
+  /** For each first letter a–z, the indices of the words starting with it (undefined: none). */
+  readonly byFirst: (number[] | undefined)[] = new Array<number[] | undefined>(26).fill(undefined);
+  constructor(readonly words: readonly string[]) {
+    for (let x = 0; x < words.length; x++) {
+      this.lengths |= 1 << words[x].length;
+      (this.byFirst[words[x].charCodeAt(0) - 97] ??= []).push(x);
+    }
+  }
+}
+
+/** Whether the text ending at e ends in "a" or "e" (either case), as every ordinal word does. */
+const endsInAOrE = (p: string, e: number): boolean => {
+  const c = p.charCodeAt(e - 1) | 0x20;
+  return c === 97 || c === 101;
+};
+
 // Scratch buffers of tokenizeList (grown as needed, shared: a TokenList is valid until the next call).
-let bufType = new Uint8Array(1024);
+// Every kind past the current list is NONE, so kind() needs no bounds test: a list of n code units has at
+// most n tokens, and the buffers hold PAD more entries than the longest paragraph so far.
+const PAD = 16;
+let bufKind = new Int32Array(1024).fill(NONE);
 let bufS = new Int32Array(1024);
 let bufE = new Int32Array(1024);
-let bufSp = new Uint8Array(1024);
-// Tok objects of the current list, reused between lists: pool[i] is token i of the list of generation gen when poolGen[i] === gen.
-const pool: Tok[] = [];
-let poolGen = new Int32Array(1024);
-let gen = 0;
+/** Token count of the current list (kinds from here on are NONE). */
+let used = 0;
+/** The current list's starts (see TokenList.starts). */
+let bufStarts = new Int32Array(1024);
 
 /**
- * The tokens of a paragraph as flat arrays; a Tok object is made only for the tokens the grammar
- * looks at (t(i)). Valid until the next tokenizeList call.
+ * The tokens of a paragraph, by index. Valid until the next tokenizeList call. Every test is false
+ * (and kind() is NONE) after the list; indices are never negative; s(), e() and the other plain
+ * accessors need an index inside the list.
  */
 export class TokenList {
-  constructor(
-    private readonly p: string,
-    readonly length: number,
-    private readonly gen: number,
-  ) {}
+  p = '';
+  length = 0;
+  /**
+   * Indices, in order, of the tokens the provision grammar may start at: numbers, three-letter words
+   * starting with a letter that folds to "k" ("kap"), and words of 4–9 letters ending in "a" or "e"
+   * right after a word of at most 6 letters (an ordinal after a cue: "i första stycket"). The grammar
+   * skips every other token.
+   */
+  starts = bufStarts;
+  startCount = 0;
 
-  /** Token i as an object: undefined outside the list (typed as an array index is). */
-  t(i: number): Tok {
-    if (i < 0 || i >= this.length) return undefined as unknown as Tok;
-    if (poolGen[i] === this.gen) return pool[i];
-    poolGen[i] = this.gen;
-    if (i < pool.length) return pool[i].reset(this.p, TYPE_NAMES[bufType[i]], bufS[i], bufE[i], bufSp[i] === 1);
-    while (pool.length < i) pool.push(new Tok('', 'sym', 0, 0, false));
-    const x = new Tok(this.p, TYPE_NAMES[bufType[i]], bufS[i], bufE[i], bufSp[i] === 1);
-    pool.push(x);
-    return x;
+  /** The kind of token i ≥ 0: a symbol's code unit, NUM, WORD or OTHER; NONE after the list. */
+  kind(i: number): number {
+    // (Past the buffers too: the grammar looks only a few tokens beyond the list, but be safe.)
+    return bufKind[i] ?? NONE;
   }
 
-  /** NUM, WORD or SYM of token i (0 ≤ i < length). */
-  type(i: number): number {
-    return bufType[i];
-  }
-
+  /** Start offset in the paragraph. */
   s(i: number): number {
     return bufS[i];
   }
 
+  /** End offset in the paragraph. */
   e(i: number): number {
     return bufE[i];
   }
+
+  /** Length in UTF-16 code units. */
+  len(i: number): number {
+    return bufE[i] - bufS[i];
+  }
+
+  /** The first code unit. */
+  first(i: number): number {
+    return this.p.charCodeAt(bufS[i]);
+  }
+
+  /** Whitespace before the token (only spaces and newlines separate tokens). */
+  sp(i: number): boolean {
+    const s = bufS[i];
+    return s > 0 && (this.p.charCodeAt(s - 1) === 32 || this.p.charCodeAt(s - 1) === 10);
+  }
+
+  isNum(i: number): boolean {
+    return this.kind(i) === NUM;
+  }
+
+  isWord(i: number): boolean {
+    return this.kind(i) === WORD;
+  }
+
+  /** A number token's value (Number of its digits). */
+  num(i: number): number {
+    const s = bufS[i];
+    const e = bufE[i];
+    if (e - s > 15) return Number(this.p.slice(s, e));
+    let x = 0;
+    for (let k = s; k < e; k++) x = x * 10 + (this.p.charCodeAt(k) - 48);
+    return x;
+  }
+
+  /** A symbol token that is the code unit `code` ("§" also matches "§§"). */
+  sym(i: number, code: number): boolean {
+    return this.kind(i) === code;
+  }
+
+  /**
+   * A word that lower-cases and folds to `w` (a–z only). Folding keeps the length of every letter but
+   * "İ", which never folds to a–z.
+   */
+  word(i: number, w: string): boolean {
+    if (this.kind(i) !== WORD) return false;
+    const s = bufS[i];
+    if (bufE[i] - s !== w.length) return false;
+    for (let k = 0; k < w.length; k++) if (foldedAscii(this.p.charCodeAt(s + k)) !== w.charCodeAt(k)) return false;
+    return true;
+  }
+
+  /** The index in `list` of the word the token folds to, or -1. */
+  wordIndex(i: number, list: WordList): number {
+    if (this.kind(i) !== WORD) return -1;
+    const s = bufS[i];
+    const len = bufE[i] - s;
+    if (len > 31 || ((list.lengths >>> len) & 1) === 0) return -1;
+    const c0 = foldedAscii(this.p.charCodeAt(s));
+    const candidates = c0 < 0 ? undefined : list.byFirst[c0 - 97];
+    if (candidates === undefined) return -1;
+    for (const x of candidates) {
+      const w = list.words[x];
+      if (w.length !== len) continue;
+      let k = 1;
+      while (k < len && foldedAscii(this.p.charCodeAt(s + k)) === w.charCodeAt(k)) k += 1;
+      if (k === len) return x;
+    }
+    return -1;
+  }
+
+  /** A one-letter word that folds to a–z: that letter's char code; else -1. */
+  letter(i: number): number {
+    if (this.kind(i) !== WORD || bufE[i] - bufS[i] !== 1) return -1;
+    return foldedAscii(this.p.charCodeAt(bufS[i]));
+  }
+
+  /** A word whose folded form is one code unit (every one-letter word but "İ"). */
+  isOneLetterWord(i: number): boolean {
+    return this.kind(i) === WORD && bufE[i] - bufS[i] === 1 && this.p.charCodeAt(bufS[i]) !== 0x130;
+  }
+
+  /** The raw text. */
+  raw(i: number): string {
+    return this.p.slice(bufS[i], bufE[i]);
+  }
+
+  /** Text; words lower-cased and folded. */
+  folded(i: number): string {
+    const raw = this.raw(i);
+    return bufKind[i] === WORD ? foldWord(raw) : raw;
+  }
 }
 
-/** The paragraph's tokens (numbers, words, symbols) in flat arrays. */
+const list = new TokenList();
+
+/** The paragraph's tokens (numbers, words, symbols). The list is shared: valid until the next call. */
 export function tokenizeList(p: string): TokenList {
   const n = p.length;
-  if (bufS.length < n) {
-    const cap = Math.max(n, bufS.length * 2);
-    bufType = new Uint8Array(cap);
+  if (bufS.length < n + PAD) {
+    const cap = Math.max(n + PAD, bufS.length * 2);
+    bufKind = new Int32Array(cap).fill(NONE);
     bufS = new Int32Array(cap);
     bufE = new Int32Array(cap);
-    bufSp = new Uint8Array(cap);
-    const g = new Int32Array(cap);
-    g.set(poolGen);
-    poolGen = g;
+    bufStarts = new Int32Array(cap);
+    used = 0;
   }
+  const startList = bufStarts;
+  let startCount = 0;
+  const kinds = bufKind;
+  const starts = bufS;
+  const ends = bufE;
   let count = 0;
+  /** The previous token's length when it is a word, else more than any test below. */
+  let wordBefore = n + 1;
   let i = 0;
-  let sp = false;
   while (i < n) {
     const c = p.charCodeAt(i);
     if (c === 32 || c === 10) {
-      sp = true;
       i += 1;
       continue;
     }
     let j = i + 1;
-    let type: number;
-    if (c >= 48 && c <= 57) {
+    if ((c - 48) >>> 0 < 10) {
+      while (j < n && (p.charCodeAt(j) - 48) >>> 0 < 10) j += 1;
+      kinds[count] = NUM;
+      startList[startCount++] = count;
+      wordBefore = n + 1;
+    } else if (isAsciiLetter(c) || (c >= 0xc0 && isLetterCode(c, p, i))) {
       while (j < n) {
         const d = p.charCodeAt(j);
-        if (d < 48 || d > 57) break;
+        if (!isAsciiLetter(d) && (d < 0xc0 || !isLetterCode(d, p, j))) break;
         j += 1;
       }
-      type = NUM;
-    } else if (isLetterCode(c, p, i)) {
-      while (j < n && isLetterCode(p.charCodeAt(j), p, j)) j += 1;
-      type = WORD;
+      kinds[count] = WORD;
+      const len = j - i;
+      if ((len === 3 && foldedAscii(c) === 107) || (len >= 4 && len <= 9 && wordBefore <= 6 && endsInAOrE(p, j))) startList[startCount++] = count;
+      wordBefore = len;
     } else {
-      if (c === 0xa7) while (j < n && p.charCodeAt(j) === 0xa7) j += 1;
-      type = SYM;
+      if (c === SECTION_SIGN) {
+        while (j < n && p.charCodeAt(j) === SECTION_SIGN) j += 1;
+        kinds[count] = j - i <= 2 ? SECTION_SIGN : OTHER;
+      } else kinds[count] = c;
+      wordBefore = n + 1;
     }
-    bufType[count] = type;
-    bufS[count] = i;
-    bufE[count] = j;
-    bufSp[count] = sp ? 1 : 0;
+    starts[count] = i;
+    ends[count] = j;
     count += 1;
-    sp = false;
     i = j;
   }
-  if (gen === 0x7fffffff) {
-    gen = 0;
-    poolGen.fill(0);
-  }
-  gen += 1;
-  return new TokenList(p, count, gen);
+  if (used > count) kinds.fill(NONE, count, used);
+  used = count;
+  list.p = p;
+  list.length = count;
+  list.starts = startList;
+  list.startCount = startCount;
+  return list;
 }

@@ -22,6 +22,16 @@ const FOLDABLE = /[åäàáâãæ&@öóòôõøéèêëíìîïüúùûýÿ]/g;
 const cache = new Map<string, string>();
 
 export function foldName(s: string): string {
+  // Only ASCII letters: folding is lower-casing, with no Map look-up (which would hash a freshly sliced string).
+  let upper = false;
+  let i = 0;
+  for (; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 97 && c <= 122) continue;
+    if (c >= 65 && c <= 90) upper = true;
+    else break;
+  }
+  if (i === s.length) return upper ? s.toLowerCase() : s;
   const hit = cache.get(s);
   if (hit !== undefined) return hit;
   const out = foldUncached(s);
