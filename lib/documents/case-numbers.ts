@@ -38,19 +38,27 @@ const slashPattern = (source: string, minLead: number, maxLead: number): SlashPa
   maxLead,
 });
 
+/** Positions of the "/" characters that follow a digit, where every slash pattern has one. */
+function slashesAfterDigit(text: string): number[] {
+  const out: number[] = [];
+  for (let q = text.indexOf('/', 1); q >= 0; q = text.indexOf('/', q + 1)) {
+    const c = text.charCodeAt(q - 1);
+    if (c >= 48 && c <= 57) out.push(q);
+  }
+  return out;
+}
+
 /**
  * Calls `each` with the matches of `p` in order, the same ones as its pattern run as a global
  * regex (leftmost first, not overlapping): a match starting at s ≥ the end of the previous one
  * has its "/" at q in [s + minLead, s + maxLead], so trying the starts [q - maxLead, q - minLead]
  * of each such slash (each start once) finds it first. A regex scan over the whole text is
- * several times slower than indexOf for the few slashes.
+ * several times slower than looking at the few slashes.
  */
-function eachAroundSlash(text: string, p: SlashPattern, each: (m: RegExpExecArray, start: number) => void): void {
+function eachAroundSlash(text: string, slashes: readonly number[], p: SlashPattern, each: (m: RegExpExecArray, start: number) => void): void {
   const { rx, minLead, maxLead } = p;
   let next = 0; // every start before this is tried, or inside a match
-  for (let q = text.indexOf('/', minLead); q >= 0; q = text.indexOf('/', q + 1)) {
-    const c = text.charCodeAt(q - 1);
-    if (c < 48 || c > 57) continue; // not after a digit
+  for (const q of slashes) {
     const from = Math.max(next, q - maxLead);
     if (from > q - minLead) continue;
     rx.lastIndex = from;
@@ -94,6 +102,9 @@ const AFTER_DNR = new RegExp(
 // Bare "(2023/310)" right after remiss/ärende/dnr (matched from the "(", the number is the group after it)
 const BARE_PAREN = slashPattern(String.raw`\((?<=\b(?:[Rr]emiss|[Rr]emissen|ärende|ärendet|[Dd]nr)\s{1,3}\()(${YEAR4}\/\d{1,6})(?=\))`, 5, 5);
 
+const SEPARATOR_SPACE = /[.\-/]\s/;
+const SEPARATOR_SPACES = /(?<=[.\-/])\s/g;
+
 export function findCaseNumbers(text: string): CaseNumberMatch[] {
   const out: CaseNumberMatch[] = [];
   // Matches of an earlier pattern win; within one pattern matches never overlap, so a
@@ -102,6 +113,7 @@ export function findCaseNumbers(text: string): CaseNumberMatch[] {
   const nextPattern = () => {
     prior = out.slice().sort((a, b) => a.start - b.start);
   };
+  const slashes = slashesAfterDigit(text);
   const add = (start: number, matched: string, ref: string) => {
     const end = start + matched.length;
     let lo = 0;
@@ -115,7 +127,7 @@ export function findCaseNumbers(text: string): CaseNumberMatch[] {
     if (lo < prior.length && prior[lo].start < end) return;
     out.push({ start, end, text: matched, ref });
   };
-  eachAroundSlash(text, LETTERS_YEAR, (m, start) => {
+  eachAroundSlash(text, slashes, LETTERS_YEAR, (m, start) => {
     const dnr = m[2];
     const letters = m[3];
     const year = m[4];
@@ -128,23 +140,25 @@ export function findCaseNumbers(text: string): CaseNumberMatch[] {
     add(start, m[1], `${letters} ${year}/${m[5]}${m[6] ?? ''}`);
   });
   nextPattern();
-  eachAroundSlash(text, YEAR_LETTERS, (m, start) => {
+  eachAroundSlash(text, slashes, YEAR_LETTERS, (m, start) => {
     const s = dnrStart(text, start);
     add(s, text.slice(s, start + m[1].length), `${m[2]}/${m[3]} ${m[4]}`);
   });
   nextPattern();
-  eachAroundSlash(text, OLD_KS, (m, start) => {
+  eachAroundSlash(text, slashes, OLD_KS, (m, start) => {
     const s = dnrStart(text, start);
     add(s, text.slice(s, start + m[1].length), m[2]);
   });
   nextPattern();
   for (const m of text.matchAll(AFTER_DNR)) {
-    const ref = m[1].replace(/\s+(?=\d)/g, (s, i: number) => (i > 0 && /[.\-/]$/.test(m[1].slice(0, i)) ? '' : s));
+    // The space after a separator is dropped ("2012- 182-3.1" is 2012-182-3.1), the one after letters
+    // kept ("T 2010-313-01743"): the number has no other spaces, and each is one character before a digit.
+    const ref = SEPARATOR_SPACE.test(m[1]) ? m[1].replace(SEPARATOR_SPACES, '') : m[1];
     // must look like a case number: a year somewhere, or classification + serial
     if (!/(?:19|20)\d{2}/.test(ref) && !/\d\.\d/.test(ref)) continue;
     add(m.index, m[0], ref.replace(/[.\-/]$/, ''));
   }
   nextPattern();
-  eachAroundSlash(text, BARE_PAREN, (m, start) => add(start + 1, m[2], m[2]));
+  eachAroundSlash(text, slashes, BARE_PAREN, (m, start) => add(start + 1, m[2], m[2]));
   return out.sort((a, b) => a.start - b.start);
 }
