@@ -42,23 +42,97 @@ function pagesAt(text: string, pos: number): { end: number; pages: string[] } {
   return { end, pages };
 }
 
-const PROP = /(?<![\p{L}])(?:[Pp]rop(?:osition(?:en)?)?\.?)\s?(?:nr\s?(\d{1,4})\s?\/\s?(\d{4})|(\d{4}(?:\/\d{2,4})?)\s?(?::\s?(?:([AB])\s?)?(\d{1,4})|nr\s?(\d{1,4})))(?!\d)/gu;
-const SERIES = /(?<![\p{L}])(SOU|Ds|DS)\s?(\d{4})\s?:\s?(\d{1,4})(?!\d)/gu;
-const BET = /(?<![\p{L}])(?:[Bb]et\.|[Bb]etänkande(?:t)?)\s?(\d{4}\/\d{2})\s?:\s?([A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,3}\s?\d{1,3})(?!\d)/gu;
+/**
+ * Where a pattern's matches can start: each match holds the literal `lit`, `minLead` to `maxLead`
+ * characters after its start ("rop" one character after the start of "prop. 2000/01:80").
+ */
+interface Anchor {
+  lit: string;
+  minLead: number;
+  maxLead: number;
+}
+const anchor = (lit: string, minLead = 0, maxLead = minLead): Anchor => ({ lit, minLead, maxLead });
+
+/**
+ * A pattern found through its anchors: `rx` is the pattern behind a lazy lead of at most `width`
+ * characters, sticky, so one exec tries the starts from lastIndex to lastIndex + width in order.
+ */
+interface AnchoredPattern {
+  rx: RegExp;
+  width: number;
+  anchors: readonly Anchor[];
+}
+function anchored(pattern: RegExp, anchors: readonly Anchor[]): AnchoredPattern {
+  const width = Math.max(...anchors.map((a) => a.maxLead - a.minLead));
+  return { rx: new RegExp(`[^]{0,${width}}?(${pattern.source})`, `${pattern.flags.replace('g', '')}y`), width, anchors };
+}
+
+/**
+ * The matches of an anchored pattern, the same as the pattern finds as a global regex (leftmost
+ * first, not overlapping), since every match holds one of the anchors: only the starts that the
+ * anchors' occurrences allow are tried, in increasing order, from the end of the previous match on.
+ * The occurrences are found with indexOf, many times faster than a regex scan of the whole text.
+ * Each match is given as the pattern alone gives it (index, groups).
+ */
+function anchoredMatches(text: string, p: AnchoredPattern): RegExpExecArray[] {
+  const { rx, width, anchors } = p;
+  const out: RegExpExecArray[] = [];
+  const at = anchors.map((a) => text.indexOf(a.lit, a.minLead)); // next occurrence of each
+  let next = 0; // every start before this is tried or inside a match
+  for (;;) {
+    // The occurrence whose first possible start comes first.
+    let k = -1;
+    let first = Infinity;
+    for (let j = 0; j < at.length; j++) {
+      if (at[j] >= 0 && at[j] - anchors[j].maxLead < first) {
+        first = at[j] - anchors[j].maxLead;
+        k = j;
+      }
+    }
+    if (k < 0) return out;
+    const last = at[k] - anchors[k].minLead; // its last possible start
+    at[k] = text.indexOf(anchors[k].lit, at[k] + 1);
+    const from = Math.max(next, first);
+    if (from > last) continue;
+    rx.lastIndex = from;
+    const m = rx.exec(text);
+    if (!m) {
+      next = from + width + 1;
+      continue;
+    }
+    next = rx.lastIndex;
+    m.index += m[0].length - m[1].length;
+    m.shift();
+    out.push(m);
+  }
+}
+
+// (through the literals their matches hold, where indexOf finds those faster than the regex scans)
+const PROP = anchored(/(?<![\p{L}])(?:[Pp]rop(?:osition(?:en)?)?\.?)\s?(?:nr\s?(\d{1,4})\s?\/\s?(\d{4})|(\d{4}(?:\/\d{2,4})?)\s?(?::\s?(?:([AB])\s?)?(\d{1,4})|nr\s?(\d{1,4})))(?!\d)/u, [anchor('prop'), anchor('Prop')]);
+const SERIES = anchored(/(?<![\p{L}])(SOU|Ds|DS)\s?(\d{4})\s?:\s?(\d{1,4})(?!\d)/u, [anchor('SOU'), anchor('Ds'), anchor('DS')]);
+const BET = anchored(/(?<![\p{L}])(?:[Bb]et\.|[Bb]etänkande(?:t)?)\s?(\d{4}\/\d{2})\s?:\s?([A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,3}\s?\d{1,3})(?!\d)/u, [anchor('bet.'), anchor('Bet.'), anchor('betä'), anchor('Betä')]);
 const RSKR = /(?<![\p{L}])[Rr]skr\.?\s?(\d{4}\/\d{2})\s?:\s?(\d{1,4})(?!\d)/gu;
 const DIR = /(?<![\p{L}])(?:[Dd]ir\.|[Kk]ommittédirektiv(?:et)?)\s?(\d{4})\s?:\s?(\d{1,4})(?!\d)/gu;
-const APROP = /(?<![\p{L}])a\.\s?prop\./gu;
+const APROP = anchored(/(?<![\p{L}])a\.\s?prop\./u, [anchor('prop.', 2, 3)]);
 
-/** The link of a preparatory work with its label, shared (never changed by callers). */
-const prepLinks = new Map<string, Link | null>();
+/**
+ * The link of a preparatory work with its label, shared (never changed by callers): by label
+ * ("prop. 2000/01:80", which names the series and id), then page ("" for none; pages are digits).
+ */
+const prepLinks = new Map<string, Map<string, Link | null>>();
 function labelledPrepLink(series: string, id: string, label: string, pg: string | undefined): Link | null {
-  const key = `${series}\u0001${id}\u0001${label}\u0001${pg ?? '\u0002'}`;
-  let v = prepLinks.get(key);
+  let byPage = prepLinks.get(label);
+  if (!byPage) {
+    if (prepLinks.size >= 5000) prepLinks.clear();
+    byPage = new Map();
+    prepLinks.set(label, byPage);
+  }
+  let v = byPage.get(pg ?? '');
   if (v === undefined) {
     const l = preparatoryLink(series, id, pg);
     v = l ? { ...l, label: pg !== undefined ? `${label} s. ${pg} på lagen.nu` : `${label} på lagen.nu` } : null;
-    if (prepLinks.size >= 5000) prepLinks.clear();
-    prepLinks.set(key, v);
+    if (byPage.size >= 1000) byPage.clear();
+    byPage.set(pg ?? '', v);
   }
   return v;
 }
@@ -76,11 +150,13 @@ export function findPreparatory(text: string): RawCitation[] {
       const l = labelledPrepLink(series, id, label, undefined);
       if (l) links.push(l);
     }
-    out.push({ s, e: end, kind: 'preparatory', ref: label, links, ...(pages.length ? { pages } : {}) });
+    const c: RawCitation = { s, e: end, kind: 'preparatory', ref: label, links };
+    if (pages.length) c.pages = pages;
+    out.push(c);
   };
   let lastProp: string | undefined;
   const props: { s: number; id: string }[] = [];
-  for (const m of text.matchAll(PROP)) {
+  for (const m of anchoredMatches(text, PROP)) {
     let id: string;
     if (m[1]) id = `${m[2]}:${Number(m[1])}`;
     else if (m[6]) id = `${m[3]}:${Number(m[6])}`;
@@ -89,12 +165,12 @@ export function findPreparatory(text: string): RawCitation[] {
     props.push({ s: m.index, id });
     push(m.index, m.index + m[0].length, 'prop', id, `prop. ${id}`);
   }
-  for (const m of text.matchAll(SERIES)) {
+  for (const m of anchoredMatches(text, SERIES)) {
     const series = m[1] === 'SOU' ? 'sou' : 'ds';
     const id = `${m[2]}:${Number(m[3])}`;
     push(m.index, m.index + m[0].length, series, id, `${m[1] === 'SOU' ? 'SOU' : 'Ds'} ${id}`);
   }
-  for (const m of text.matchAll(BET)) {
+  for (const m of anchoredMatches(text, BET)) {
     const id = `${m[1]}:${m[2].replace(/\s/g, '')}`;
     push(m.index, m.index + m[0].length, 'bet', id, `bet. ${id}`);
   }
@@ -108,7 +184,7 @@ export function findPreparatory(text: string): RawCitation[] {
   }
   // "a. prop. s. 51": the proposition cited last.
   let pi = 0;
-  for (const m of text.matchAll(APROP)) {
+  for (const m of anchoredMatches(text, APROP)) {
     while (pi < props.length && props[pi].s < m.index) lastProp = props[pi++].id;
     if (!lastProp) continue;
     const { pages } = pagesAt(text, m.index + m[0].length);
