@@ -6,6 +6,7 @@
 import type { Citation, Link } from '../analysis/schema';
 import type { EuAct } from '../laws/schema';
 import { foldName } from '../text/fold';
+import { isLetterAt } from '../text/normalize';
 import { caseLawLink, celexLinks, preparatoryLink } from './links';
 
 export interface RawCitation {
@@ -195,18 +196,22 @@ export function findPreparatory(text: string): RawCitation[] {
 }
 
 const COURTS = 'HFD|RÅ|RA|NJA|AD|MÖD|PMÖD|MIG|MD|RH|MMD|FÖD';
-const CASE = new RegExp(
-  `(?<![\\p{L}])(${COURTS})\\s?(\\d{4})\\s?(?:ref\\.?\\s?(\\d{1,4})|not\\.?\\s?(\\d{1,4})|s\\.\\s?(\\d{1,5})|-?\\s?nr\\.?\\s?(\\d{1,4})|[:\\-]\\s?(\\d{1,4}))(?![\\d/])`,
-  'gu',
+const CASE = anchored(
+  new RegExp(
+    `(?<![\\p{L}])(${COURTS})\\s?(\\d{4})\\s?(?:ref\\.?\\s?(\\d{1,4})|not\\.?\\s?(\\d{1,4})|s\\.\\s?(\\d{1,5})|-?\\s?nr\\.?\\s?(\\d{1,4})|[:\\-]\\s?(\\d{1,4}))(?![\\d/])`,
+    'u',
+  ),
+  // (PMÖD and MMD hold MÖD and MD one character in)
+  ['HFD', 'RÅ', 'RA', 'NJA', 'AD', 'MIG', 'RH', 'FÖD'].map((c) => anchor(c)).concat(anchor('MÖD', 0, 1), anchor('MD', 0, 1)),
 );
-const JO = /(?<![\p{L}])(JO|JK)\s?(\d{4}\/\d{2})\s?s\.\s?(\d{1,4})(?!\d)/gu;
+const JO = anchored(/(?<![\p{L}])(JO|JK)\s?(\d{4}\/\d{2})\s?s\.\s?(\d{1,4})(?!\d)/u, [anchor('JO'), anchor('JK')]);
 const AUTH_DNR = /(?<![\p{L}])(?:dnr|änr|ärende nr)\.?\s?(\d{1,5}-\d{2,4}(?:-\d{2})?)(?![\d-])((?:(?:,\s?|\s(?:och|samt)\s)(?!\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?!\d))\d{1,5}-\d{2,4}(?:-\d{2})?(?![\d-]))*)/gu;
 const AUTH_CONTEXT = /(?<![\p{L}])(JO|JK|ARN)(?![\p{L}])|Justitieombudsm|Justitiekansl|Allmänna reklamationsnämnden/gu;
-const COURT_CASE = /(?<![\p{L}])(?:[Mm]ål|[Mm]ålnr)\.?\s?(?:nr\.?\s?)?([A-ZÅÄÖ]{1,2}\s?)?(\d{1,6}-\d{2}(?:\d{2})?)(?![\d-])/gu;
+const COURT_CASE = anchored(/(?<![\p{L}])(?:[Mm]ål|[Mm]ålnr)\.?\s?(?:nr\.?\s?)?([A-ZÅÄÖ]{1,2}\s?)?(\d{1,6}-\d{2}(?:\d{2})?)(?![\d-])/u, [anchor('ål', 1)]);
 
 export function findCaseLaw(text: string): RawCitation[] {
   const out: RawCitation[] = [];
-  for (const m of text.matchAll(CASE)) {
+  for (const m of anchoredMatches(text, CASE)) {
     const court = m[1] === 'RA' ? 'RÅ' : m[1];
     const year = m[2];
     const series = court === 'RÅ' ? 'ra' : court === 'MÖD' ? 'mod' : court.toLowerCase();
@@ -236,7 +241,7 @@ export function findCaseLaw(text: string): RawCitation[] {
     const link = caseLawLink(series, path);
     out.push({ s: m.index, e: m.index + m[0].length, kind: 'case-law', ref, links: link ? [link] : [] });
   }
-  for (const m of text.matchAll(JO)) {
+  for (const m of anchoredMatches(text, JO)) {
     out.push({ s: m.index, e: m.index + m[0].length, kind: 'case-law', ref: `${m[1]} ${m[2]} s. ${Number(m[3])}`, links: [] });
   }
   // JO, JK and ARN decisions by diarienummer, when the paragraph names the authority.
@@ -262,7 +267,7 @@ export function findCaseLaw(text: string): RawCitation[] {
       for (const r of m[2].matchAll(/\d{1,5}-\d{2,4}(?:-\d{2})?/g)) out.push(mk(restStart + r.index, r[0]));
     }
   }
-  for (const m of text.matchAll(COURT_CASE)) {
+  for (const m of anchoredMatches(text, COURT_CASE)) {
     out.push({ s: m.index, e: m.index + m[0].length, kind: 'case-law', ref: `mål nr ${m[1] ? m[1].trim() + ' ' : ''}${m[2]}`, links: [] });
   }
   return out;
@@ -383,15 +388,7 @@ export function findEu(text: string, acts: readonly EuAct[]): RawCitation[] {
   return out;
 }
 
-const LETTER_RX = /\p{L}/u;
 const DEFINED_AS = /(?:benämnd|benämns|kallad|kallas)\s$/u;
-/** /\p{L}/u on the UTF-16 unit t[i], without the regex for the Latin letters (up to U+024F). */
-const isLetterAt = (t: string, i: number): boolean => {
-  const c = t.charCodeAt(i);
-  if (c < 0xc0) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 0xaa || c === 0xb5 || c === 0xba;
-  if (c < 0x250) return c !== 0xd7 && c !== 0xf7;
-  return LETTER_RX.test(t[i]);
-};
 /** A character of an EU name word: an ASCII letter, ":", or a letter from U+00C0 on. */
 const isEuWordChar = (t: string, i: number): boolean => {
   const c = t.charCodeAt(i);
