@@ -117,16 +117,22 @@ const DIR = /(?<![\p{L}])(?:[Dd]ir\.|[Kk]ommittédirektiv(?:et)?)\s?(\d{4})\s?:\
 const APROP = anchored(/(?<![\p{L}])a\.\s?prop\./u, [anchor('prop.', 2, 3)]);
 
 /**
- * The link of a preparatory work with its label, shared (never changed by callers): by label
- * ("prop. 2000/01:80", which names the series and id), then page ("" for none; pages are digits).
+ * The link of a preparatory work with its label, shared (never changed by callers): by series,
+ * id ("2000/01:80", which with the series gives the label) and page ("" for none; pages are
+ * digits). (Nested maps: the short ids hash faster than one key string built per lookup.)
  */
-const prepLinks = new Map<string, Map<string, Link | null>>();
+const prepLinks = new Map<string, Map<string, Map<string, Link | null>>>();
 function labelledPrepLink(series: string, id: string, label: string, pg: string | undefined): Link | null {
-  let byPage = prepLinks.get(label);
+  let byId = prepLinks.get(series);
+  if (!byId) {
+    byId = new Map();
+    prepLinks.set(series, byId);
+  }
+  let byPage = byId.get(id);
   if (!byPage) {
-    if (prepLinks.size >= 5000) prepLinks.clear();
+    if (byId.size >= 5000) byId.clear();
     byPage = new Map();
-    prepLinks.set(label, byPage);
+    byId.set(id, byPage);
   }
   let v = byPage.get(pg ?? '');
   if (v === undefined) {
@@ -204,6 +210,10 @@ const CASE = anchored(
   // (PMÖD and MMD hold MÖD and MD one character in)
   ['HFD', 'RÅ', 'RA', 'NJA', 'AD', 'MIG', 'RH', 'FÖD'].map((c) => anchor(c)).concat(anchor('MÖD', 0, 1), anchor('MD', 0, 1)),
 );
+/** The lagen.nu series of each court (RA is read as RÅ). */
+const COURT_SERIES: Record<string, string> = {
+  HFD: 'hfd', RÅ: 'ra', NJA: 'nja', AD: 'ad', MÖD: 'mod', PMÖD: 'pmöd', MIG: 'mig', MD: 'md', RH: 'rh', MMD: 'mmd', FÖD: 'föd',
+};
 const JO = anchored(/(?<![\p{L}])(JO|JK)\s?(\d{4}\/\d{2})\s?s\.\s?(\d{1,4})(?!\d)/u, [anchor('JO'), anchor('JK')]);
 const AUTH_DNR = /(?<![\p{L}])(?:dnr|änr|ärende nr)\.?\s?(\d{1,5}-\d{2,4}(?:-\d{2})?)(?![\d-])((?:(?:,\s?|\s(?:och|samt)\s)(?!\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?!\d))\d{1,5}-\d{2,4}(?:-\d{2})?(?![\d-]))*)/gu;
 const AUTH_CONTEXT = /(?<![\p{L}])(JO|JK|ARN)(?![\p{L}])|Justitieombudsm|Justitiekansl|Allmänna reklamationsnämnden/gu;
@@ -214,11 +224,11 @@ export function findCaseLaw(text: string): RawCitation[] {
   for (const m of anchoredMatches(text, CASE)) {
     const court = m[1] === 'RA' ? 'RÅ' : m[1];
     const year = m[2];
-    const series = court === 'RÅ' ? 'ra' : court === 'MÖD' ? 'mod' : court.toLowerCase();
+    const series = COURT_SERIES[court];
     let ref: string;
     let path: string;
     if (m[3]) {
-      if (!/^(HFD|RÅ)$/.test(court)) continue;
+      if (court !== 'HFD' && court !== 'RÅ') continue;
       ref = `${court} ${year} ref. ${Number(m[3])}`;
       path = `${year}:${Number(m[3])}`;
     } else if (m[4]) {
@@ -280,11 +290,10 @@ const EU_ACT = anchored(
 );
 /**
  * "95/46/EG", "Europaparlamentets och rådets direktiv 2016/680/EU av den 27 april 2016". Run as the
- * number only (it starts with a digit, so the regex scans fast), then the words before it are looked
- * for: the same matches as one regex with them as an optional prefix, since they have no digits.
- * (The year is "\d\d(?:\d\d)??", two digits tried before four as "\d{2}|\d{4}" would, which V8 scans several times slower.)
+ * number only (found through its "/E", 4 to 9 characters after the start), then the words before it
+ * are looked for: the same matches as one regex with them as an optional prefix, since they have no digits.
  */
-const EU_DIRECTIVE = /(?<![\d/])(\d\d(?:\d\d)??)\/(\d{1,4})\/(EU|EG|EEG|EGKS)(?![\p{L}])(?:\sav den \d{1,2} \p{L}{3,9} \d{4})?/gu;
+const EU_DIRECTIVE = anchored(/(?<![\d/])(\d{2}|\d{4})\/(\d{1,4})\/(EU|EG|EEG|EGKS)(?![\p{L}])(?:\sav den \d{1,2} \p{L}{3,9} \d{4})?/u, [anchor('/E', 4, 9)]);
 const EU_DIRECTIVE_PREFIX = /(?:(?:(?:Europaparlamentets och rådets|rådets|[Kk]ommissionens)\s)?direktiv(?:et)?\s)$/u;
 /** (The year as "\d\d(?:\d\d)?", four digits tried before two, scans faster than "\d{4}|\d{2}".) */
 const CELEX = /(?<![\d\p{L}])3(\d\d(?:\d\d)?)([RLD])(\d{4})(?![\d\p{L}])/gu;
@@ -334,7 +343,7 @@ export function findEu(text: string, acts: readonly EuAct[]): RawCitation[] {
     add(m.index, m.index + m[0].length, celexOf(year, type, num));
   }
   let lastEnd = 0;
-  for (const m of text.matchAll(EU_DIRECTIVE)) {
+  for (const m of anchoredMatches(text, EU_DIRECTIVE)) {
     // The prefix starts at or after the previous match's end, within 60 characters (it has at most 41).
     const from = Math.max(lastEnd, m.index - 60);
     const pm = m.index - from >= 9 ? EU_DIRECTIVE_PREFIX.exec(text.slice(from, m.index)) : null;
