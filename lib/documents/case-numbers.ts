@@ -31,19 +31,30 @@ interface SlashPattern {
   rx: RegExp;
   minLead: number;
   maxLead: number;
+  /** Optional: false where no match can have its "/" at q (a cheap test before the regex). */
+  near?: (text: string, q: number) => boolean;
 }
-const slashPattern = (source: string, minLead: number, maxLead: number): SlashPattern => ({
+const slashPattern = (source: string, minLead: number, maxLead: number, near?: SlashPattern['near']): SlashPattern => ({
   rx: new RegExp(String.raw`[^]{0,${maxLead - minLead}}?(${source})`, 'y'),
   minLead,
   maxLead,
+  near,
 });
+
+const isDigitAt = (t: string, i: number): boolean => {
+  const c = t.charCodeAt(i);
+  return c >= 48 && c <= 57;
+};
+const isCapitalAt = (t: string, i: number): boolean => {
+  const c = t.charCodeAt(i);
+  return (c >= 65 && c <= 90) || c === 0xc5 || c === 0xc4 || c === 0xd6; // A-Z, Å, Ä, Ö
+};
 
 /** Positions of the "/" characters that follow a digit, where every slash pattern has one. */
 function slashesAfterDigit(text: string): number[] {
   const out: number[] = [];
   for (let q = text.indexOf('/', 1); q >= 0; q = text.indexOf('/', q + 1)) {
-    const c = text.charCodeAt(q - 1);
-    if (c >= 48 && c <= 57) out.push(q);
+    if (isDigitAt(text, q - 1)) out.push(q);
   }
   return out;
 }
@@ -56,11 +67,11 @@ function slashesAfterDigit(text: string): number[] {
  * several times slower than looking at the few slashes.
  */
 function eachAroundSlash(text: string, slashes: readonly number[], p: SlashPattern, each: (m: RegExpExecArray, start: number) => void): void {
-  const { rx, minLead, maxLead } = p;
+  const { rx, minLead, maxLead, near } = p;
   let next = 0; // every start before this is tried, or inside a match
   for (const q of slashes) {
     const from = Math.max(next, q - maxLead);
-    if (from > q - minLead) continue;
+    if (from > q - minLead || (near && !near(text, q))) continue;
     rx.lastIndex = from;
     const m = rx.exec(text);
     if (m) {
@@ -71,11 +82,13 @@ function eachAroundSlash(text: string, slashes: readonly number[], p: SlashPatte
 }
 
 // Registry letters + year/serial: "KS 2023/105", "SN 18/0098", "KS 2003/0520-85", "SDN HÄ 2023/12"
-// (the "/" comes 3 to 33 characters after the start: "Diarienummer.: " is 17, the letters 11)
+// (the "/" comes 3 to 33 characters after the start: "Diarienummer.: " is 17, the letters 11;
+// a digit follows it, and the letters end one or two characters before the two- or four-digit year)
 const LETTERS_YEAR = slashPattern(
   String.raw`(${DNR})?\b([A-ZÅÄÖ]{1,6}(?:[- ][A-ZÅÄÖ]{1,4})?)\s?(${YEAR4}|\d{2})\/(\d{1,6})(-\d{1,4})?(?![\d/])`,
   3,
   33,
+  (t, q) => isDigitAt(t, q + 1) && (isCapitalAt(t, q - 3) || isCapitalAt(t, q - 4) || isCapitalAt(t, q - 5) || isCapitalAt(t, q - 6)),
 );
 /** Registry letters that are not a registry (statutes, case law, EU, "KAP 2023/24"). */
 const NOT_REGISTRY = new Set(['SFS', 'SOU', 'DS', 'PROP', 'NJA', 'RÅ', 'HFD', 'AD', 'MÖD', 'MMD', 'JO', 'JK', 'EU', 'EG', 'EUT', 'CELEX', 'KAP']);

@@ -101,7 +101,7 @@ export function normalizeText(original: string): NormalizedText {
         j += 1;
       }
       const replacement = newlines >= 2 ? '\n' : ' ';
-      if (j - i === 1 && original[i] === replacement) {
+      if (j - i === 1 && original.charCodeAt(i) === replacement.charCodeAt(0)) {
         i = j; // already normal: stays in the verbatim run
         continue;
       }
