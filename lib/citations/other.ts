@@ -219,37 +219,48 @@ const AUTH_DNR = /(?<![\p{L}])(?:dnr|änr|ärende nr)\.?\s?(\d{1,5}-\d{2,4}(?:-\
 const AUTH_CONTEXT = /(?<![\p{L}])(JO|JK|ARN)(?![\p{L}])|Justitieombudsm|Justitiekansl|Allmänna reklamationsnämnden/gu;
 const COURT_CASE = anchored(/(?<![\p{L}])(?:[Mm]ål|[Mm]ålnr)\.?\s?(?:nr\.?\s?)?([A-ZÅÄÖ]{1,2}\s?)?(\d{1,6}-\d{2}(?:\d{2})?)(?![\d-])/u, [anchor('ål', 1)]);
 
+/** Reference and link of a court case match; null where the court has no such series. */
+function caseRef(m: RegExpExecArray): { ref: string; link: Link | null } | null {
+  const court = m[1] === 'RA' ? 'RÅ' : m[1];
+  const year = m[2];
+  let ref: string;
+  let path: string;
+  if (m[3]) {
+    if (court !== 'HFD' && court !== 'RÅ') return null;
+    ref = `${court} ${year} ref. ${Number(m[3])}`;
+    path = `${year}:${Number(m[3])}`;
+  } else if (m[4]) {
+    ref = `${court} ${year} not. ${Number(m[4])}`;
+    path = `${year}/not/${Number(m[4])}`;
+  } else if (m[5]) {
+    if (court !== 'NJA') return null;
+    ref = `NJA ${year} s. ${Number(m[5])}`;
+    path = `${year}s${Number(m[5])}`;
+  } else if (m[6]) {
+    if (court !== 'AD') return null;
+    ref = `AD ${year} nr ${Number(m[6])}`;
+    path = `${year}:${Number(m[6])}`;
+  } else {
+    if (court === 'NJA' || court === 'HFD' || court === 'RÅ') return null;
+    const n = Number(m[7]);
+    ref = court === 'AD' ? `AD ${year} nr ${n}` : `${court} ${year}:${n}`;
+    path = `${year}:${n}`;
+  }
+  return { ref, link: caseLawLink(COURT_SERIES[court], path) };
+}
+/** caseRef by the matched text, which fixes the groups (shared; never changed by callers). */
+const caseRefs = new Map<string, { ref: string; link: Link | null } | null>();
+
 export function findCaseLaw(text: string): RawCitation[] {
   const out: RawCitation[] = [];
   for (const m of anchoredMatches(text, CASE)) {
-    const court = m[1] === 'RA' ? 'RÅ' : m[1];
-    const year = m[2];
-    const series = COURT_SERIES[court];
-    let ref: string;
-    let path: string;
-    if (m[3]) {
-      if (court !== 'HFD' && court !== 'RÅ') continue;
-      ref = `${court} ${year} ref. ${Number(m[3])}`;
-      path = `${year}:${Number(m[3])}`;
-    } else if (m[4]) {
-      ref = `${court} ${year} not. ${Number(m[4])}`;
-      path = `${year}/not/${Number(m[4])}`;
-    } else if (m[5]) {
-      if (court !== 'NJA') continue;
-      ref = `NJA ${year} s. ${Number(m[5])}`;
-      path = `${year}s${Number(m[5])}`;
-    } else if (m[6]) {
-      if (court !== 'AD') continue;
-      ref = `AD ${year} nr ${Number(m[6])}`;
-      path = `${year}:${Number(m[6])}`;
-    } else {
-      if (court === 'NJA' || court === 'HFD' || court === 'RÅ') continue;
-      const n = Number(m[7]);
-      ref = court === 'AD' ? `AD ${year} nr ${n}` : `${court} ${year}:${n}`;
-      path = `${year}:${n}`;
+    let v = caseRefs.get(m[0]);
+    if (v === undefined) {
+      v = caseRef(m);
+      if (caseRefs.size >= 5000) caseRefs.clear();
+      caseRefs.set(m[0], v);
     }
-    const link = caseLawLink(series, path);
-    out.push({ s: m.index, e: m.index + m[0].length, kind: 'case-law', ref, links: link ? [link] : [] });
+    if (v) out.push({ s: m.index, e: m.index + m[0].length, kind: 'case-law', ref: v.ref, links: v.link ? [v.link] : [] });
   }
   for (const m of anchoredMatches(text, JO)) {
     out.push({ s: m.index, e: m.index + m[0].length, kind: 'case-law', ref: `${m[1]} ${m[2]} s. ${Number(m[3])}`, links: [] });
