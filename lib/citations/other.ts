@@ -116,87 +116,117 @@ const RSKR = /(?<![\p{L}])[Rr]skr\.?\s?(\d{4}\/\d{2})\s?:\s?(\d{1,4})(?!\d)/gu;
 const DIR = /(?<![\p{L}])(?:[Dd]ir\.|[Kk]ommittédirektiv(?:et)?)\s?(\d{4})\s?:\s?(\d{1,4})(?!\d)/gu;
 const APROP = anchored(/(?<![\p{L}])a\.\s?prop\./u, [anchor('prop.', 2, 3)]);
 
-/**
- * The link of a preparatory work with its label, shared (never changed by callers): by series,
- * id ("2000/01:80", which with the series gives the label) and page ("" for none; pages are
- * digits). (Nested maps: the short ids hash faster than one key string built per lookup.)
- */
-const prepLinks = new Map<string, Map<string, Map<string, Link | null>>>();
-function labelledPrepLink(series: string, id: string, label: string, pg: string | undefined): Link | null {
-  let byId = prepLinks.get(series);
+/** A preparatory work as cited, with its links by page ("" for none; pages are digits). Shared. */
+interface PrepWork {
+  series: string;
+  /** "2000/01:80" */
+  id: string;
+  /** "prop. 2000/01:80" */
+  label: string;
+  links: Map<string, Link | null>;
+}
+/** The works by series and id, so each has one set of links. */
+const prepWorks = new Map<string, Map<string, PrepWork>>();
+function prepWork(series: string, id: string, label: string): PrepWork {
+  let byId = prepWorks.get(series);
   if (!byId) {
     byId = new Map();
-    prepLinks.set(series, byId);
+    prepWorks.set(series, byId);
   }
-  let byPage = byId.get(id);
-  if (!byPage) {
+  let w = byId.get(id);
+  if (!w) {
     if (byId.size >= 5000) byId.clear();
-    byPage = new Map();
-    byId.set(id, byPage);
+    w = { series, id, label, links: new Map() };
+    byId.set(id, w);
   }
-  let v = byPage.get(pg ?? '');
+  return w;
+}
+/** The link of a work (to a page) with its label; shared, never changed by callers. */
+function prepLinkOf(w: PrepWork, pg: string | undefined): Link | null {
+  let v = w.links.get(pg ?? '');
   if (v === undefined) {
-    const l = preparatoryLink(series, id, pg);
-    v = l ? { ...l, label: pg !== undefined ? `${label} s. ${pg} på lagen.nu` : `${label} på lagen.nu` } : null;
-    if (byPage.size >= 1000) byPage.clear();
-    byPage.set(pg ?? '', v);
+    const l = preparatoryLink(w.series, w.id, pg);
+    v = l ? { ...l, label: pg !== undefined ? `${w.label} s. ${pg} på lagen.nu` : `${w.label} på lagen.nu` } : null;
+    if (w.links.size >= 1000) w.links.clear();
+    w.links.set(pg ?? '', v);
   }
   return v;
 }
+/**
+ * The work a match cites, by the matched text (which fixes the groups; the patterns start with
+ * different words, so their texts never coincide), else from `read` (series, id, label).
+ */
+const prepWorkByText = new Map<string, PrepWork>();
+function citedWork(m: RegExpExecArray, read: (m: RegExpExecArray) => [string, string, string]): PrepWork {
+  let w = prepWorkByText.get(m[0]);
+  if (!w) {
+    w = prepWork(...read(m));
+    if (prepWorkByText.size >= 5000) prepWorkByText.clear();
+    prepWorkByText.set(m[0], w);
+  }
+  return w;
+}
+const readProp = (m: RegExpExecArray): [string, string, string] => {
+  let id: string;
+  if (m[1]) id = `${m[2]}:${Number(m[1])}`;
+  else if (m[6]) id = `${m[3]}:${Number(m[6])}`;
+  // 1958 A/B: the spring session's numbers are plain ("1958:A 30" = 1958:30), the B session keeps its letter.
+  else id = `${m[3]}:${m[4] === 'B' ? 'B' : ''}${Number(m[5])}`;
+  return ['prop', id, `prop. ${id}`];
+};
+const readSeries = (m: RegExpExecArray): [string, string, string] => {
+  const id = `${m[2]}:${Number(m[3])}`;
+  return m[1] === 'SOU' ? ['sou', id, `SOU ${id}`] : ['ds', id, `Ds ${id}`];
+};
+const readBet = (m: RegExpExecArray): [string, string, string] => {
+  const id = `${m[1]}:${m[2].replace(/\s/g, '')}`;
+  return ['bet', id, `bet. ${id}`];
+};
+const readRskr = (m: RegExpExecArray): [string, string, string] => {
+  const id = `${m[1]}:${Number(m[2])}`;
+  return ['rskr', id, `rskr. ${id}`];
+};
+const readDir = (m: RegExpExecArray): [string, string, string] => {
+  const id = `${m[1]}:${Number(m[2])}`;
+  return ['dir', id, `dir. ${id}`];
+};
 
 export function findPreparatory(text: string): RawCitation[] {
   const out: RawCitation[] = [];
-  const push = (s: number, e0: number, series: string, id: string, label: string) => {
+  const push = (s: number, e0: number, w: PrepWork) => {
     const { end, pages } = pagesAt(text, e0);
     const links: Link[] = [];
     if (pages.length) for (const pg of pages) {
-      const l = labelledPrepLink(series, id, label, pg);
+      const l = prepLinkOf(w, pg);
       if (l) links.push(l);
     }
     else {
-      const l = labelledPrepLink(series, id, label, undefined);
+      const l = prepLinkOf(w, undefined);
       if (l) links.push(l);
     }
-    const c: RawCitation = { s, e: end, kind: 'preparatory', ref: label, links };
+    const c: RawCitation = { s, e: end, kind: 'preparatory', ref: w.label, links };
     if (pages.length) c.pages = pages;
     out.push(c);
   };
-  let lastProp: string | undefined;
-  const props: { s: number; id: string }[] = [];
+  let lastProp: PrepWork | undefined;
+  const props: { s: number; w: PrepWork }[] = [];
   for (const m of anchoredMatches(text, PROP)) {
-    let id: string;
-    if (m[1]) id = `${m[2]}:${Number(m[1])}`;
-    else if (m[6]) id = `${m[3]}:${Number(m[6])}`;
-    // 1958 A/B: the spring session's numbers are plain ("1958:A 30" = 1958:30), the B session keeps its letter.
-    else id = `${m[3]}:${m[4] === 'B' ? 'B' : ''}${Number(m[5])}`;
-    props.push({ s: m.index, id });
-    push(m.index, m.index + m[0].length, 'prop', id, `prop. ${id}`);
+    const w = citedWork(m, readProp);
+    props.push({ s: m.index, w });
+    push(m.index, m.index + m[0].length, w);
   }
-  for (const m of anchoredMatches(text, SERIES)) {
-    const series = m[1] === 'SOU' ? 'sou' : 'ds';
-    const id = `${m[2]}:${Number(m[3])}`;
-    push(m.index, m.index + m[0].length, series, id, `${m[1] === 'SOU' ? 'SOU' : 'Ds'} ${id}`);
-  }
-  for (const m of anchoredMatches(text, BET)) {
-    const id = `${m[1]}:${m[2].replace(/\s/g, '')}`;
-    push(m.index, m.index + m[0].length, 'bet', id, `bet. ${id}`);
-  }
-  for (const m of text.matchAll(RSKR)) {
-    const id = `${m[1]}:${Number(m[2])}`;
-    push(m.index, m.index + m[0].length, 'rskr', id, `rskr. ${id}`);
-  }
-  for (const m of text.matchAll(DIR)) {
-    const id = `${m[1]}:${Number(m[2])}`;
-    push(m.index, m.index + m[0].length, 'dir', id, `dir. ${id}`);
-  }
+  for (const m of anchoredMatches(text, SERIES)) push(m.index, m.index + m[0].length, citedWork(m, readSeries));
+  for (const m of anchoredMatches(text, BET)) push(m.index, m.index + m[0].length, citedWork(m, readBet));
+  for (const m of text.matchAll(RSKR)) push(m.index, m.index + m[0].length, citedWork(m, readRskr));
+  for (const m of text.matchAll(DIR)) push(m.index, m.index + m[0].length, citedWork(m, readDir));
   // "a. prop. s. 51": the proposition cited last.
   let pi = 0;
   for (const m of anchoredMatches(text, APROP)) {
-    while (pi < props.length && props[pi].s < m.index) lastProp = props[pi++].id;
+    while (pi < props.length && props[pi].s < m.index) lastProp = props[pi++].w;
     if (!lastProp) continue;
     const { pages } = pagesAt(text, m.index + m[0].length);
     if (!pages.length) continue;
-    push(m.index, m.index + m[0].length, 'prop', lastProp, `prop. ${lastProp}`);
+    push(m.index, m.index + m[0].length, lastProp);
   }
   return out;
 }
