@@ -457,20 +457,18 @@ function euNameFinder(acts: readonly EuAct[]): RegExp {
 }
 
 /**
- * Agency regulations, "SOSFS 2011:9", "HSLF-FS 2016:40". Run from the literal "FS" (which the regex
- * can scan for) with the letters before it in a lookbehind: the letters run from a position
- * that is not preceded by a letter or "-", so each "FS" has at most one start and the matches
- * are the same as of the regex written from the start.
+ * Agency regulations, "SOSFS 2011:9", "HSLF-FS 2016:40". Matched from the "FS" (found with indexOf)
+ * with the letters before it in a lookbehind: the letters run from a position that is not
+ * preceded by a letter or "-", so each "FS" has at most one start and the matches are the same
+ * as of the regex written from the start.
  */
-const REGULATION = /FS(?<=(?<![\p{L}-])([A-ZÅÄÖ]{1,8}-?)FS)\s?(\d{4})\s?:\s?(\d{1,4})(?!\d)/gu;
+const REGULATION = anchored(/FS(?<=(?<![\p{L}-])([A-ZÅÄÖ]{1,8}-?)FS)\s?(\d{4})\s?:\s?(\d{1,4})(?!\d)/u, [anchor('FS')]);
 
 export function findRegulations(text: string): RawCitation[] {
   const out: RawCitation[] = [];
-  REGULATION.lastIndex = 0;
-  for (let m = REGULATION.exec(text); m; m = REGULATION.exec(text)) {
+  for (const m of anchoredMatches(text, REGULATION)) {
     if (m[1] === 'S') continue; // "SFS" is a statute
-    const s = m.index - m[1].length;
-    out.push({ s, e: REGULATION.lastIndex, kind: 'regulation', ref: `${m[1]}FS ${m[2]}:${Number(m[3])}`, links: [] });
+    out.push({ s: m.index - m[1].length, e: m.index + m[0].length, kind: 'regulation', ref: `${m[1]}FS ${m[2]}:${Number(m[3])}`, links: [] });
   }
   return out;
 }
