@@ -35,12 +35,13 @@ export function isLetterAt(t: string, i: number): boolean {
 const isLower = (ch: string): boolean => /\p{Ll}/u.test(ch);
 /**
  * Where normalisation may change something: a space character other than " ", a soft or
- * non-breaking hyphen, a hyphen, or two spaces. A " " before one of the other space characters
- * also starts a run: the loop steps back to it. Every match but "  " is one character long; the
- * loop measures the run. (Scanning for "  " rather than " " followed by any space character is
- * several times faster, as " " is common.)
+ * non-breaking hyphen, or two spaces. A " " before one of the other space characters also starts
+ * a run: the loop steps back to it. Every match but "  " is one character long; the loop measures
+ * the run. (Scanning for "  " rather than " " followed by any space character is several times
+ * faster, as " " is common.) A hyphen can only join a line if a run with a line break follows it,
+ * so hyphens are looked at from the runs.
  */
-const SPECIAL = /[\t\n\v\f\r\u00a0\u2002\u2003\u2007\u2009\u200a\u202f\u3000\u2028\u2029\u00ad\u2011\u2010-]|  /g;
+const SPECIAL = /[\t\n\v\f\r\u00a0\u2002\u2003\u2007\u2009\u200a\u202f\u3000\u2028\u2029\u00ad\u2011]|  /g;
 const KEEP_HYPHEN_BEFORE = /^(?:och|eller|samt|till|respektive|resp)\b/;
 
 export function normalizeText(original: string): NormalizedText {
@@ -78,27 +79,21 @@ export function normalizeText(original: string): NormalizedText {
       runStart = i;
       continue;
     }
-    if ((c === 0x2d || c === 0x2010) && i > 0 && isLetterAt(original, i - 1)) {
-      // Possible end-of-line hyphenation: "-", optional spaces, a line break, spaces, a lower-case letter.
-      let j = i + 1;
-      let newlines = 0;
-      while (j < n && isSpace(original.charCodeAt(j))) {
-        if (original.charCodeAt(j) === 0x0a) newlines += 1;
-        j += 1;
-      }
-      if (newlines === 1 && j < n && isLower(original[j]) && !KEEP_HYPHEN_BEFORE.test(original.slice(j, j + 12))) {
-        flush(i, '');
-        i = j;
-        runStart = i;
-        continue;
-      }
-    }
     if (isSpace(c)) {
       let j = i;
       let newlines = 0;
       while (j < n && isSpace(original.charCodeAt(j))) {
         if (original.charCodeAt(j) === 0x0a) newlines += 1;
         j += 1;
+      }
+      // End-of-line hyphenation: a letter, "-", optional spaces, one line break, spaces, a lower-case letter.
+      const h = i - 1;
+      if (newlines === 1 && h > 0 && (original.charCodeAt(h) === 0x2d || original.charCodeAt(h) === 0x2010) && isLetterAt(original, h - 1) &&
+        j < n && isLower(original[j]) && !KEEP_HYPHEN_BEFORE.test(original.slice(j, j + 12))) {
+        flush(h, '');
+        i = j;
+        runStart = i;
+        continue;
       }
       const replacement = newlines >= 2 ? '\n' : ' ';
       if (j - i === 1 && original.charCodeAt(i) === replacement.charCodeAt(0)) {
