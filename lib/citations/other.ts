@@ -237,8 +237,9 @@ const CASE = anchored(
     `(?<![\\p{L}])(${COURTS})\\s?(\\d{4})\\s?(?:ref\\.?\\s?(\\d{1,4})|not\\.?\\s?(\\d{1,4})|s\\.\\s?(\\d{1,5})|-?\\s?nr\\.?\\s?(\\d{1,4})|[:\\-]\\s?(\\d{1,4}))(?![\\d/])`,
     'u',
   ),
-  // (PMÖD and MMD hold MÖD and MD one character in)
-  ['HFD', 'RÅ', 'RA', 'NJA', 'AD', 'MIG', 'RH', 'FÖD'].map((c) => anchor(c)).concat(anchor('MÖD', 0, 1), anchor('MD', 0, 1)),
+  // (RÅ, RA and RH start with "R"; MÖD, MIG, MD and MMD with "M", which PMÖD and MMD also hold one character in:
+  // one indexOf for several courts)
+  [anchor('HFD'), anchor('R'), anchor('NJA'), anchor('AD'), anchor('M', 0, 1), anchor('FÖD')],
 );
 /** The lagen.nu series of each court (RA is read as RÅ). */
 const COURT_SERIES: Record<string, string> = {
