@@ -345,6 +345,48 @@ const ARTICLE_AFTER = /\s?\(?(?:[Aa]rtikel|[Aa]rt\.)\s?(\d{1,3}(?:\.\d{1,2}){0,2
 const fullYear = (y: string): string => (y.length === 4 ? y : Number(y) >= 50 ? `19${y}` : `20${y}`);
 const celexOf = (year: string, type: string, num: string): string => `3${fullYear(year)}${type}${num.padStart(4, '0')}`;
 
+/**
+ * The CELEX number of an act or directive match, by the matched text (which fixes the groups;
+ * acts start with a word, directives with a digit), else from `read`.
+ */
+const celexByText = new Map<string, string>();
+function cachedCelex(m: RegExpExecArray, read: (m: RegExpExecArray) => string): string {
+  let v = celexByText.get(m[0]);
+  if (v === undefined) {
+    v = read(m);
+    if (celexByText.size >= 5000) celexByText.clear();
+    celexByText.set(m[0], v);
+  }
+  return v;
+}
+const readActCelex = (m: RegExpExecArray): string => {
+  const type = m[1] === 'förordning' ? 'R' : m[1] === 'direktiv' ? 'L' : 'D';
+  const a = m[4];
+  const b = m[5];
+  const plausibleYear = (x: string) => x.length === 4 && Number(x) >= 1950 && Number(x) <= 2099;
+  if (m[3]) return celexOf(b, type, a);
+  if (plausibleYear(a) && (!plausibleYear(b) || m[2] === 'EU' || type === 'L')) return celexOf(a, type, b);
+  return celexOf(b, type, a);
+};
+const readDirectiveCelex = (m: RegExpExecArray): string => celexOf(m[1], 'L', m[2]);
+/** celexLinks by CELEX number and article ("" for none), without a key string per lookup. */
+const celexLinksByArticle = new Map<string, Map<string, Link[]>>();
+function cachedCelexLinks(celex: string, article: string | undefined): Link[] {
+  let byArticle = celexLinksByArticle.get(celex);
+  if (!byArticle) {
+    if (celexLinksByArticle.size >= 5000) celexLinksByArticle.clear();
+    byArticle = new Map();
+    celexLinksByArticle.set(celex, byArticle);
+  }
+  let v = byArticle.get(article ?? '');
+  if (!v) {
+    v = celexLinks(celex, article);
+    if (byArticle.size >= 1000) byArticle.clear();
+    byArticle.set(article ?? '', v);
+  }
+  return v;
+}
+
 export function findEu(text: string, acts: readonly EuAct[]): RawCitation[] {
   const out: RawCitation[] = [];
   const add = (s: number, e: number, celex: string) => {
@@ -368,29 +410,18 @@ export function findEu(text: string, acts: readonly EuAct[]): RawCitation[] {
         end = ARTICLE_AFTER.lastIndex;
       }
     }
-    const c: RawCitation = { s: start, e: end, kind: 'eu', ref: celex, links: celexLinks(celex, article?.replace(/\s.*$/, '')) };
+    const c: RawCitation = { s: start, e: end, kind: 'eu', ref: celex, links: cachedCelexLinks(celex, article?.replace(/\s.*$/, '')) };
     if (article) c.article = article;
     out.push(c);
   };
-  for (const m of anchoredMatches(text, EU_ACT)) {
-    const type = m[1] === 'förordning' ? 'R' : m[1] === 'direktiv' ? 'L' : 'D';
-    const a = m[4];
-    const b = m[5];
-    let year: string;
-    let num: string;
-    const plausibleYear = (x: string) => x.length === 4 && Number(x) >= 1950 && Number(x) <= 2099;
-    if (m[3]) [num, year] = [a, b];
-    else if (plausibleYear(a) && (!plausibleYear(b) || m[2] === 'EU' || type === 'L')) [year, num] = [a, b];
-    else [num, year] = [a, b];
-    add(m.index, m.index + m[0].length, celexOf(year, type, num));
-  }
+  for (const m of anchoredMatches(text, EU_ACT)) add(m.index, m.index + m[0].length, cachedCelex(m, readActCelex));
   let lastEnd = 0;
   for (const m of anchoredMatches(text, EU_DIRECTIVE)) {
     // The prefix starts at or after the previous match's end, within 60 characters (it has at most 41).
     const from = Math.max(lastEnd, m.index - 60);
     const pm = m.index - from >= 9 ? EU_DIRECTIVE_PREFIX.exec(text.slice(from, m.index)) : null;
     lastEnd = m.index + m[0].length;
-    add(pm ? from + pm.index : m.index, lastEnd, celexOf(m[1], 'L', m[2]));
+    add(pm ? from + pm.index : m.index, lastEnd, cachedCelex(m, readDirectiveCelex));
   }
   for (const m of text.matchAll(CELEX)) {
     out.push({ s: m.index, e: m.index + m[0].length, kind: 'eu', ref: celexOf(m[1], m[2], m[3]), links: celexLinks(celexOf(m[1], m[2], m[3])) });
