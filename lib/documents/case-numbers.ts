@@ -95,9 +95,14 @@ const NOT_REGISTRY = new Set(['SFS', 'SOU', 'DS', 'PROP', 'NJA', 'RÅ', 'HFD', '
 // Year/registry serial: "2024/KS 0107", "2023/VN 0010 004" (with or without Dnr). Run as the
 // number only, then the "Dnr" before it is looked for: the same matches as (${DNR})?… since a
 // "Dnr" prefix has no digits.
-const YEAR_LETTERS = slashPattern(String.raw`\b(${YEAR4})\/([A-ZÅÄÖ]{1,5})\s(\d{3,5}(?:\s\d{3})?)(?!\d)`, 4, 4);
+const YEAR_LETTERS = slashPattern(String.raw`\b(${YEAR4})\/([A-ZÅÄÖ]{1,5})\s(\d{3,5}(?:\s\d{3})?)(?!\d)`, 4, 4, (t, q) => isCapitalAt(t, q + 1));
 // Stockholm KS pre-2019 "328-1720/2012" (with or without Dnr; the same way)
-const OLD_KS = slashPattern(String.raw`(?<![\d.\-/])(\d{3}-\d{1,5}\/${YEAR4})(?![\d/])`, 5, 9);
+// (a digit after the "/", a "-" two to six characters before it)
+const OLD_KS = slashPattern(String.raw`(?<![\d.\-/])(\d{3}-\d{1,5}\/${YEAR4})(?![\d/])`, 5, 9, (t, q) => {
+  if (!isDigitAt(t, q + 1)) return false;
+  for (let k = q - 2; k >= q - 6 && k >= 0; k--) if (t.charCodeAt(k) === 0x2d) return true;
+  return false;
+});
 /** A "Dnr" prefix ending where a number starts (at most 17 characters). */
 const DNR_BEFORE = new RegExp(String.raw`${DNR}$`);
 /** Start of the "Dnr" prefix that ends at `at`, else `at`. */
@@ -113,7 +118,7 @@ const AFTER_DNR = new RegExp(
   'g',
 );
 // Bare "(2023/310)" right after remiss/ärende/dnr (matched from the "(", the number is the group after it)
-const BARE_PAREN = slashPattern(String.raw`\((?<=\b(?:[Rr]emiss|[Rr]emissen|ärende|ärendet|[Dd]nr)\s{1,3}\()(${YEAR4}\/\d{1,6})(?=\))`, 5, 5);
+const BARE_PAREN = slashPattern(String.raw`\((?<=\b(?:[Rr]emiss|[Rr]emissen|ärende|ärendet|[Dd]nr)\s{1,3}\()(${YEAR4}\/\d{1,6})(?=\))`, 5, 5, (t, q) => t.charCodeAt(q - 5) === 0x28);
 
 const SEPARATOR_SPACE = /[.\-/]\s/;
 const SEPARATOR_SPACES = /(?<=[.\-/])\s/g;
