@@ -36,12 +36,12 @@ const isLower = (ch: string): boolean => /\p{Ll}/u.test(ch);
 /**
  * Where normalisation may change something: a space character other than " ", a soft or
  * non-breaking hyphen, or two spaces. A " " before one of the other space characters also starts
- * a run: the loop steps back to it. Every match but "  " is one character long; the loop measures
- * the run. (Scanning for "  " rather than " " followed by any space character is several times
+ * a run: the loop steps back to it. Every match but the two spaces is one character long; the loop measures
+ * the run. (Scanning for two spaces rather than " " followed by any space character is several times
  * faster, as " " is common.) A hyphen can only join a line if a run with a line break follows it,
  * so hyphens are looked at from the runs.
  */
-const SPECIAL = /[\t\n\v\f\r\u00a0\u2002\u2003\u2007\u2009\u200a\u202f\u3000\u2028\u2029\u00ad\u2011]|  /g;
+const SPECIAL = /[\t\n\v\f\r\u00a0\u2002\u2003\u2007\u2009\u200a\u202f\u3000\u2028\u2029\u00ad\u2011]| {2}/g;
 const KEEP_HYPHEN_BEFORE = /^(?:och|eller|samt|till|respektive|resp)\b/;
 
 export function normalizeText(original: string): NormalizedText {
@@ -63,7 +63,7 @@ export function normalizeText(original: string): NormalizedText {
     SPECIAL.lastIndex = from;
     if (!SPECIAL.test(original)) break;
     i = SPECIAL.lastIndex - 1;
-    if (original.charCodeAt(i) === 0x20) i -= 1; // "  "
+    if (original.charCodeAt(i) === 0x20) i -= 1; // two spaces
     else if (i > from && original.charCodeAt(i - 1) === 0x20 && isSpace(original.charCodeAt(i))) i -= 1; // a run from its " "
     const c = original.charCodeAt(i);
     if (c === 0xad) {
