@@ -36,10 +36,10 @@ const isLower = (ch: string): boolean => /\p{Ll}/u.test(ch);
 /**
  * Where normalisation may change something: a space character other than " ", a soft or
  * non-breaking hyphen, or two spaces. A " " before one of the other space characters also starts
- * a run: the loop steps back to it. Every match but the two spaces is one character long; the loop measures
- * the run. (Scanning for two spaces rather than " " followed by any space character is several times
- * faster, as " " is common.) A hyphen can only join a line if a run with a line break follows it,
- * so hyphens are looked at from the runs.
+ * a run: the loop steps back to it. Every match but the two spaces is one character long; the
+ * loop measures the run. (Scanning for two spaces rather than " " followed by any space character
+ * is several times faster, as " " is common.) A hyphen can only join a line if a run with a line
+ * break follows it, so hyphens are looked at from the runs.
  */
 const SPECIAL = /[\t\n\v\f\r\u00a0\u2002\u2003\u2007\u2009\u200a\u202f\u3000\u2028\u2029\u00ad\u2011]| {2}/g;
 const KEEP_HYPHEN_BEFORE = /^(?:och|eller|samt|till|respektive|resp)\b/;
