@@ -45,7 +45,7 @@ function pagesAt(text: string, pos: number): { end: number; pages: string[] } {
 
 /**
  * Where a pattern's matches can start: each match holds the literal `lit`, `minLead` to `maxLead`
- * characters after its start ("rop" one character after the start of "prop. 2000/01:80").
+ * characters after its start ("/E" 4 to 9 characters after the start of "95/46/EG" or "2016/1234/EU").
  */
 interface Anchor {
   lit: string;
@@ -325,7 +325,10 @@ export function findCaseLaw(text: string): RawCitation[] {
   return out;
 }
 
-/** Found through its "(E" (the "(" comes 6 to 55 characters after the start: "beslut (", or "Europaparlamentets och rådets genomförandeförordningen ("). */
+/**
+ * "förordning (EU) 2016/679", found through its "(E": the "(" comes 6 to 55 characters after the
+ * start ("beslut (" to "Europaparlamentets och rådets genomförandeförordningen (").
+ */
 const EU_ACT = anchored(
   /(?:(?:Europaparlamentets och rådets|rådets|[Kk]ommissionens)\s(?:delegerade\s|genomförande)?)?(förordning|direktiv|beslut)(?:en|et)?\s?\((EU|EG|EEG|EU, Euratom|Euratom)\)\s?(?:(nr)\.?\s?)?(\d{1,4})\/(\d{1,4})(?!\d)(?:\/(?:EU|EG|EEG))?(?:\sav den \d{1,2} \p{L}{3,9} \d{4})?/u,
   [anchor('(E', 6, 55)],
