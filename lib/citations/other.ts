@@ -6,6 +6,7 @@
 import type { Citation, Link } from '../analysis/schema';
 import type { EuAct } from '../laws/schema';
 import { foldName } from '../text/fold';
+import { isLetterAt } from '../text/normalize';
 import { caseLawLink, celexLinks, preparatoryLink } from './links';
 
 export interface RawCitation {
@@ -42,125 +43,257 @@ function pagesAt(text: string, pos: number): { end: number; pages: string[] } {
   return { end, pages };
 }
 
-const PROP = /(?<![\p{L}])(?:[Pp]rop(?:osition(?:en)?)?\.?)\s?(?:nr\s?(\d{1,4})\s?\/\s?(\d{4})|(\d{4}(?:\/\d{2,4})?)\s?(?::\s?(?:([AB])\s?)?(\d{1,4})|nr\s?(\d{1,4})))(?!\d)/gu;
-const SERIES = /(?<![\p{L}])(SOU|Ds|DS)\s?(\d{4})\s?:\s?(\d{1,4})(?!\d)/gu;
-const BET = /(?<![\p{L}])(?:[Bb]et\.|[Bb]etänkande(?:t)?)\s?(\d{4}\/\d{2})\s?:\s?([A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,3}\s?\d{1,3})(?!\d)/gu;
+/**
+ * Where a pattern's matches can start: each match holds the literal `lit`, `minLead` to `maxLead`
+ * characters after its start ("/E" 4 to 9 characters after the start of "95/46/EG" or "2016/1234/EU").
+ */
+interface Anchor {
+  lit: string;
+  minLead: number;
+  maxLead: number;
+}
+const anchor = (lit: string, minLead = 0, maxLead = minLead): Anchor => ({ lit, minLead, maxLead });
+
+/**
+ * A pattern found through its anchors: `rx` is the pattern behind a lazy lead of at most `width`
+ * characters, sticky, so one exec tries the starts from lastIndex to lastIndex + width in order.
+ */
+interface AnchoredPattern {
+  rx: RegExp;
+  width: number;
+  anchors: readonly Anchor[];
+}
+function anchored(pattern: RegExp, anchors: readonly Anchor[]): AnchoredPattern {
+  const width = Math.max(...anchors.map((a) => a.maxLead - a.minLead));
+  return { rx: new RegExp(`[^]{0,${width}}?(${pattern.source})`, `${pattern.flags.replace('g', '')}y`), width, anchors };
+}
+
+/**
+ * The matches of an anchored pattern, the same as the pattern finds as a global regex (leftmost
+ * first, not overlapping), since every match holds one of the anchors: only the starts that the
+ * anchors' occurrences allow are tried, in increasing order, from the end of the previous match on.
+ * The occurrences are found with indexOf, many times faster than a regex scan of the whole text.
+ * Each match is given as the pattern alone gives it (index, groups).
+ */
+function anchoredMatches(text: string, p: AnchoredPattern): RegExpExecArray[] {
+  const { rx, width, anchors } = p;
+  const out: RegExpExecArray[] = [];
+  const at = anchors.map((a) => text.indexOf(a.lit, a.minLead)); // next occurrence of each
+  let next = 0; // every start before this is tried or inside a match
+  for (;;) {
+    // The occurrence whose first possible start comes first.
+    let k = -1;
+    let first = Infinity;
+    for (let j = 0; j < at.length; j++) {
+      if (at[j] >= 0 && at[j] - anchors[j].maxLead < first) {
+        first = at[j] - anchors[j].maxLead;
+        k = j;
+      }
+    }
+    if (k < 0) return out;
+    const last = at[k] - anchors[k].minLead; // its last possible start
+    at[k] = text.indexOf(anchors[k].lit, at[k] + 1);
+    const from = Math.max(next, first);
+    if (from > last) continue;
+    rx.lastIndex = from;
+    const m = rx.exec(text);
+    if (!m) {
+      next = from + width + 1;
+      continue;
+    }
+    next = rx.lastIndex;
+    m.index += m[0].length - m[1].length;
+    m.shift();
+    out.push(m);
+  }
+}
+
+// (through the literals their matches hold, where indexOf finds those faster than the regex scans)
+const PROP = anchored(/(?<![\p{L}])(?:[Pp]rop(?:osition(?:en)?)?\.?)\s?(?:nr\s?(\d{1,4})\s?\/\s?(\d{4})|(\d{4}(?:\/\d{2,4})?)\s?(?::\s?(?:([AB])\s?)?(\d{1,4})|nr\s?(\d{1,4})))(?!\d)/u, [anchor('prop'), anchor('Prop')]);
+const SERIES = anchored(/(?<![\p{L}])(SOU|Ds|DS)\s?(\d{4})\s?:\s?(\d{1,4})(?!\d)/u, [anchor('SOU'), anchor('Ds'), anchor('DS')]);
+const BET = anchored(/(?<![\p{L}])(?:[Bb]et\.|[Bb]etänkande(?:t)?)\s?(\d{4}\/\d{2})\s?:\s?([A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,3}\s?\d{1,3})(?!\d)/u, [anchor('bet.'), anchor('Bet.'), anchor('betä'), anchor('Betä')]);
 const RSKR = /(?<![\p{L}])[Rr]skr\.?\s?(\d{4}\/\d{2})\s?:\s?(\d{1,4})(?!\d)/gu;
 const DIR = /(?<![\p{L}])(?:[Dd]ir\.|[Kk]ommittédirektiv(?:et)?)\s?(\d{4})\s?:\s?(\d{1,4})(?!\d)/gu;
-const APROP = /(?<![\p{L}])a\.\s?prop\./gu;
+const APROP = anchored(/(?<![\p{L}])a\.\s?prop\./u, [anchor('prop.', 2, 3)]);
 
-/** The link of a preparatory work with its label, shared (never changed by callers). */
-const prepLinks = new Map<string, Link | null>();
-function labelledPrepLink(series: string, id: string, label: string, pg: string | undefined): Link | null {
-  const key = `${series}\u0001${id}\u0001${label}\u0001${pg ?? '\u0002'}`;
-  let v = prepLinks.get(key);
+/** A preparatory work as cited, with its links by page ("" for none; pages are digits). Shared. */
+interface PrepWork {
+  series: string;
+  /** "2000/01:80" */
+  id: string;
+  /** "prop. 2000/01:80" */
+  label: string;
+  links: Map<string, Link | null>;
+}
+/** The works by series and id, so each has one set of links. */
+const prepWorks = new Map<string, Map<string, PrepWork>>();
+function prepWork(series: string, id: string, label: string): PrepWork {
+  let byId = prepWorks.get(series);
+  if (!byId) {
+    byId = new Map();
+    prepWorks.set(series, byId);
+  }
+  let w = byId.get(id);
+  if (!w) {
+    if (byId.size >= 5000) byId.clear();
+    w = { series, id, label, links: new Map() };
+    byId.set(id, w);
+  }
+  return w;
+}
+/** The link of a work (to a page) with its label; shared, never changed by callers. */
+function prepLinkOf(w: PrepWork, pg: string | undefined): Link | null {
+  let v = w.links.get(pg ?? '');
   if (v === undefined) {
-    const l = preparatoryLink(series, id, pg);
-    v = l ? { ...l, label: pg !== undefined ? `${label} s. ${pg} på lagen.nu` : `${label} på lagen.nu` } : null;
-    if (prepLinks.size >= 5000) prepLinks.clear();
-    prepLinks.set(key, v);
+    const l = preparatoryLink(w.series, w.id, pg);
+    v = l ? { ...l, label: pg !== undefined ? `${w.label} s. ${pg} på lagen.nu` : `${w.label} på lagen.nu` } : null;
+    if (w.links.size >= 1000) w.links.clear();
+    w.links.set(pg ?? '', v);
   }
   return v;
 }
+/**
+ * The work a match cites, by the matched text (which fixes the groups; the patterns start with
+ * different words, so their texts never coincide), else from `read` (series, id, label).
+ */
+const prepWorkByText = new Map<string, PrepWork>();
+function citedWork(m: RegExpExecArray, read: (m: RegExpExecArray) => [string, string, string]): PrepWork {
+  let w = prepWorkByText.get(m[0]);
+  if (!w) {
+    w = prepWork(...read(m));
+    if (prepWorkByText.size >= 5000) prepWorkByText.clear();
+    prepWorkByText.set(m[0], w);
+  }
+  return w;
+}
+const readProp = (m: RegExpExecArray): [string, string, string] => {
+  let id: string;
+  if (m[1]) id = `${m[2]}:${Number(m[1])}`;
+  else if (m[6]) id = `${m[3]}:${Number(m[6])}`;
+  // 1958 A/B: the spring session's numbers are plain ("1958:A 30" = 1958:30), the B session keeps its letter.
+  else id = `${m[3]}:${m[4] === 'B' ? 'B' : ''}${Number(m[5])}`;
+  return ['prop', id, `prop. ${id}`];
+};
+const readSeries = (m: RegExpExecArray): [string, string, string] => {
+  const id = `${m[2]}:${Number(m[3])}`;
+  return m[1] === 'SOU' ? ['sou', id, `SOU ${id}`] : ['ds', id, `Ds ${id}`];
+};
+const readBet = (m: RegExpExecArray): [string, string, string] => {
+  const id = `${m[1]}:${m[2].replace(/\s/g, '')}`;
+  return ['bet', id, `bet. ${id}`];
+};
+const readRskr = (m: RegExpExecArray): [string, string, string] => {
+  const id = `${m[1]}:${Number(m[2])}`;
+  return ['rskr', id, `rskr. ${id}`];
+};
+const readDir = (m: RegExpExecArray): [string, string, string] => {
+  const id = `${m[1]}:${Number(m[2])}`;
+  return ['dir', id, `dir. ${id}`];
+};
 
 export function findPreparatory(text: string): RawCitation[] {
   const out: RawCitation[] = [];
-  const push = (s: number, e0: number, series: string, id: string, label: string) => {
+  const push = (s: number, e0: number, w: PrepWork) => {
     const { end, pages } = pagesAt(text, e0);
     const links: Link[] = [];
     if (pages.length) for (const pg of pages) {
-      const l = labelledPrepLink(series, id, label, pg);
+      const l = prepLinkOf(w, pg);
       if (l) links.push(l);
     }
     else {
-      const l = labelledPrepLink(series, id, label, undefined);
+      const l = prepLinkOf(w, undefined);
       if (l) links.push(l);
     }
-    out.push({ s, e: end, kind: 'preparatory', ref: label, links, ...(pages.length ? { pages } : {}) });
+    const c: RawCitation = { s, e: end, kind: 'preparatory', ref: w.label, links };
+    if (pages.length) c.pages = pages;
+    out.push(c);
   };
-  let lastProp: string | undefined;
-  const props: { s: number; id: string }[] = [];
-  for (const m of text.matchAll(PROP)) {
-    let id: string;
-    if (m[1]) id = `${m[2]}:${Number(m[1])}`;
-    else if (m[6]) id = `${m[3]}:${Number(m[6])}`;
-    // 1958 A/B: the spring session's numbers are plain ("1958:A 30" = 1958:30), the B session keeps its letter.
-    else id = `${m[3]}:${m[4] === 'B' ? 'B' : ''}${Number(m[5])}`;
-    props.push({ s: m.index, id });
-    push(m.index, m.index + m[0].length, 'prop', id, `prop. ${id}`);
+  let lastProp: PrepWork | undefined;
+  const props: { s: number; w: PrepWork }[] = [];
+  for (const m of anchoredMatches(text, PROP)) {
+    const w = citedWork(m, readProp);
+    props.push({ s: m.index, w });
+    push(m.index, m.index + m[0].length, w);
   }
-  for (const m of text.matchAll(SERIES)) {
-    const series = m[1] === 'SOU' ? 'sou' : 'ds';
-    const id = `${m[2]}:${Number(m[3])}`;
-    push(m.index, m.index + m[0].length, series, id, `${m[1] === 'SOU' ? 'SOU' : 'Ds'} ${id}`);
-  }
-  for (const m of text.matchAll(BET)) {
-    const id = `${m[1]}:${m[2].replace(/\s/g, '')}`;
-    push(m.index, m.index + m[0].length, 'bet', id, `bet. ${id}`);
-  }
-  for (const m of text.matchAll(RSKR)) {
-    const id = `${m[1]}:${Number(m[2])}`;
-    push(m.index, m.index + m[0].length, 'rskr', id, `rskr. ${id}`);
-  }
-  for (const m of text.matchAll(DIR)) {
-    const id = `${m[1]}:${Number(m[2])}`;
-    push(m.index, m.index + m[0].length, 'dir', id, `dir. ${id}`);
-  }
+  for (const m of anchoredMatches(text, SERIES)) push(m.index, m.index + m[0].length, citedWork(m, readSeries));
+  for (const m of anchoredMatches(text, BET)) push(m.index, m.index + m[0].length, citedWork(m, readBet));
+  for (const m of text.matchAll(RSKR)) push(m.index, m.index + m[0].length, citedWork(m, readRskr));
+  for (const m of text.matchAll(DIR)) push(m.index, m.index + m[0].length, citedWork(m, readDir));
   // "a. prop. s. 51": the proposition cited last.
   let pi = 0;
-  for (const m of text.matchAll(APROP)) {
-    while (pi < props.length && props[pi].s < m.index) lastProp = props[pi++].id;
+  for (const m of anchoredMatches(text, APROP)) {
+    while (pi < props.length && props[pi].s < m.index) lastProp = props[pi++].w;
     if (!lastProp) continue;
     const { pages } = pagesAt(text, m.index + m[0].length);
     if (!pages.length) continue;
-    push(m.index, m.index + m[0].length, 'prop', lastProp, `prop. ${lastProp}`);
+    push(m.index, m.index + m[0].length, lastProp);
   }
   return out;
 }
 
 const COURTS = 'HFD|RÅ|RA|NJA|AD|MÖD|PMÖD|MIG|MD|RH|MMD|FÖD';
-const CASE = new RegExp(
-  `(?<![\\p{L}])(${COURTS})\\s?(\\d{4})\\s?(?:ref\\.?\\s?(\\d{1,4})|not\\.?\\s?(\\d{1,4})|s\\.\\s?(\\d{1,5})|-?\\s?nr\\.?\\s?(\\d{1,4})|[:\\-]\\s?(\\d{1,4}))(?![\\d/])`,
-  'gu',
+const CASE = anchored(
+  new RegExp(
+    `(?<![\\p{L}])(${COURTS})\\s?(\\d{4})\\s?(?:ref\\.?\\s?(\\d{1,4})|not\\.?\\s?(\\d{1,4})|s\\.\\s?(\\d{1,5})|-?\\s?nr\\.?\\s?(\\d{1,4})|[:\\-]\\s?(\\d{1,4}))(?![\\d/])`,
+    'u',
+  ),
+  // (RÅ, RA and RH start with "R"; MÖD, MIG, MD and MMD with "M", which PMÖD and MMD also hold one character in:
+  // one indexOf for several courts)
+  [anchor('HFD'), anchor('R'), anchor('NJA'), anchor('AD'), anchor('M', 0, 1), anchor('FÖD')],
 );
-const JO = /(?<![\p{L}])(JO|JK)\s?(\d{4}\/\d{2})\s?s\.\s?(\d{1,4})(?!\d)/gu;
+/** The lagen.nu series of each court (RA is read as RÅ). */
+const COURT_SERIES: Record<string, string> = {
+  HFD: 'hfd', RÅ: 'ra', NJA: 'nja', AD: 'ad', MÖD: 'mod', PMÖD: 'pmöd', MIG: 'mig', MD: 'md', RH: 'rh', MMD: 'mmd', FÖD: 'föd',
+};
+const JO = anchored(/(?<![\p{L}])(JO|JK)\s?(\d{4}\/\d{2})\s?s\.\s?(\d{1,4})(?!\d)/u, [anchor('JO'), anchor('JK')]);
 const AUTH_DNR = /(?<![\p{L}])(?:dnr|änr|ärende nr)\.?\s?(\d{1,5}-\d{2,4}(?:-\d{2})?)(?![\d-])((?:(?:,\s?|\s(?:och|samt)\s)(?!\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?!\d))\d{1,5}-\d{2,4}(?:-\d{2})?(?![\d-]))*)/gu;
 const AUTH_CONTEXT = /(?<![\p{L}])(JO|JK|ARN)(?![\p{L}])|Justitieombudsm|Justitiekansl|Allmänna reklamationsnämnden/gu;
-const COURT_CASE = /(?<![\p{L}])(?:[Mm]ål|[Mm]ålnr)\.?\s?(?:nr\.?\s?)?([A-ZÅÄÖ]{1,2}\s?)?(\d{1,6}-\d{2}(?:\d{2})?)(?![\d-])/gu;
+const COURT_CASE = anchored(/(?<![\p{L}])(?:[Mm]ål|[Mm]ålnr)\.?\s?(?:nr\.?\s?)?([A-ZÅÄÖ]{1,2}\s?)?(\d{1,6}-\d{2}(?:\d{2})?)(?![\d-])/u, [anchor('ål', 1)]);
+
+/** Reference and link of a court case match; null where the court has no such series. */
+function caseRef(m: RegExpExecArray): { ref: string; link: Link | null } | null {
+  const court = m[1] === 'RA' ? 'RÅ' : m[1];
+  const year = m[2];
+  let ref: string;
+  let path: string;
+  if (m[3]) {
+    if (court !== 'HFD' && court !== 'RÅ') return null;
+    ref = `${court} ${year} ref. ${Number(m[3])}`;
+    path = `${year}:${Number(m[3])}`;
+  } else if (m[4]) {
+    ref = `${court} ${year} not. ${Number(m[4])}`;
+    path = `${year}/not/${Number(m[4])}`;
+  } else if (m[5]) {
+    if (court !== 'NJA') return null;
+    ref = `NJA ${year} s. ${Number(m[5])}`;
+    path = `${year}s${Number(m[5])}`;
+  } else if (m[6]) {
+    if (court !== 'AD') return null;
+    ref = `AD ${year} nr ${Number(m[6])}`;
+    path = `${year}:${Number(m[6])}`;
+  } else {
+    if (court === 'NJA' || court === 'HFD' || court === 'RÅ') return null;
+    const n = Number(m[7]);
+    ref = court === 'AD' ? `AD ${year} nr ${n}` : `${court} ${year}:${n}`;
+    path = `${year}:${n}`;
+  }
+  return { ref, link: caseLawLink(COURT_SERIES[court], path) };
+}
+/** caseRef by the matched text, which fixes the groups (shared; never changed by callers). */
+const caseRefs = new Map<string, { ref: string; link: Link | null } | null>();
 
 export function findCaseLaw(text: string): RawCitation[] {
   const out: RawCitation[] = [];
-  for (const m of text.matchAll(CASE)) {
-    const court = m[1] === 'RA' ? 'RÅ' : m[1];
-    const year = m[2];
-    const series = court === 'RÅ' ? 'ra' : court === 'MÖD' ? 'mod' : court.toLowerCase();
-    let ref: string;
-    let path: string;
-    if (m[3]) {
-      if (!/^(HFD|RÅ)$/.test(court)) continue;
-      ref = `${court} ${year} ref. ${Number(m[3])}`;
-      path = `${year}:${Number(m[3])}`;
-    } else if (m[4]) {
-      ref = `${court} ${year} not. ${Number(m[4])}`;
-      path = `${year}/not/${Number(m[4])}`;
-    } else if (m[5]) {
-      if (court !== 'NJA') continue;
-      ref = `NJA ${year} s. ${Number(m[5])}`;
-      path = `${year}s${Number(m[5])}`;
-    } else if (m[6]) {
-      if (court !== 'AD') continue;
-      ref = `AD ${year} nr ${Number(m[6])}`;
-      path = `${year}:${Number(m[6])}`;
-    } else {
-      if (court === 'NJA' || court === 'HFD' || court === 'RÅ') continue;
-      const n = Number(m[7]);
-      ref = court === 'AD' ? `AD ${year} nr ${n}` : `${court} ${year}:${n}`;
-      path = `${year}:${n}`;
+  for (const m of anchoredMatches(text, CASE)) {
+    let v = caseRefs.get(m[0]);
+    if (v === undefined) {
+      v = caseRef(m);
+      if (caseRefs.size >= 5000) caseRefs.clear();
+      caseRefs.set(m[0], v);
     }
-    const link = caseLawLink(series, path);
-    out.push({ s: m.index, e: m.index + m[0].length, kind: 'case-law', ref, links: link ? [link] : [] });
+    if (v) out.push({ s: m.index, e: m.index + m[0].length, kind: 'case-law', ref: v.ref, links: v.link ? [v.link] : [] });
   }
-  for (const m of text.matchAll(JO)) {
+  for (const m of anchoredMatches(text, JO)) {
     out.push({ s: m.index, e: m.index + m[0].length, kind: 'case-law', ref: `${m[1]} ${m[2]} s. ${Number(m[3])}`, links: [] });
   }
   // JO, JK and ARN decisions by diarienummer, when the paragraph names the authority.
@@ -186,26 +319,76 @@ export function findCaseLaw(text: string): RawCitation[] {
       for (const r of m[2].matchAll(/\d{1,5}-\d{2,4}(?:-\d{2})?/g)) out.push(mk(restStart + r.index, r[0]));
     }
   }
-  for (const m of text.matchAll(COURT_CASE)) {
+  for (const m of anchoredMatches(text, COURT_CASE)) {
     out.push({ s: m.index, e: m.index + m[0].length, kind: 'case-law', ref: `mål nr ${m[1] ? m[1].trim() + ' ' : ''}${m[2]}`, links: [] });
   }
   return out;
 }
 
-const EU_ACT = /(?:(?:Europaparlamentets och rådets|rådets|[Kk]ommissionens)\s(?:delegerade\s|genomförande)?)?(förordning|direktiv|beslut)(?:en|et)?\s?\((EU|EG|EEG|EU, Euratom|Euratom)\)\s?(?:(nr)\.?\s?)?(\d{1,4})\/(\d{1,4})(?!\d)(?:\/(?:EU|EG|EEG))?(?:\sav den \d{1,2} \p{L}{3,9} \d{4})?/gu;
+/**
+ * "förordning (EU) 2016/679", found through its "(E": the "(" comes 6 to 55 characters after the
+ * start ("beslut (" to "Europaparlamentets och rådets genomförandeförordningen (").
+ */
+const EU_ACT = anchored(
+  /(?:(?:Europaparlamentets och rådets|rådets|[Kk]ommissionens)\s(?:delegerade\s|genomförande)?)?(förordning|direktiv|beslut)(?:en|et)?\s?\((EU|EG|EEG|EU, Euratom|Euratom)\)\s?(?:(nr)\.?\s?)?(\d{1,4})\/(\d{1,4})(?!\d)(?:\/(?:EU|EG|EEG))?(?:\sav den \d{1,2} \p{L}{3,9} \d{4})?/u,
+  [anchor('(E', 6, 55)],
+);
 /**
  * "95/46/EG", "Europaparlamentets och rådets direktiv 2016/680/EU av den 27 april 2016". Run as the
- * number only (it starts with a digit, so the regex scans fast), then the words before it are looked
- * for: the same matches as one regex with them as an optional prefix, since they have no digits.
+ * number only (found through its "/E", 4 to 9 characters after the start), then the words before it
+ * are looked for: the same matches as one regex with them as an optional prefix, since they have no digits.
  */
-const EU_DIRECTIVE = /(?<![\d/])(\d{2}|\d{4})\/(\d{1,4})\/(EU|EG|EEG|EGKS)(?![\p{L}])(?:\sav den \d{1,2} \p{L}{3,9} \d{4})?/gu;
+const EU_DIRECTIVE = anchored(/(?<![\d/])(\d{2}|\d{4})\/(\d{1,4})\/(EU|EG|EEG|EGKS)(?![\p{L}])(?:\sav den \d{1,2} \p{L}{3,9} \d{4})?/u, [anchor('/E', 4, 9)]);
 const EU_DIRECTIVE_PREFIX = /(?:(?:(?:Europaparlamentets och rådets|rådets|[Kk]ommissionens)\s)?direktiv(?:et)?\s)$/u;
-const CELEX = /(?<![\d\p{L}])3(\d{4}|\d{2})([RLD])(\d{4})(?![\d\p{L}])/gu;
+/** (The year as "\d\d(?:\d\d)?", four digits tried before two, scans faster than "\d{4}|\d{2}".) */
+const CELEX = /(?<![\d\p{L}])3(\d\d(?:\d\d)?)([RLD])(\d{4})(?![\d\p{L}])/gu;
 const ARTICLE_BEFORE = /(?<![\p{L}])(?:[Aa]rtikel|[Aa]rt\.)\s?(\d{1,3}(?:\.\d{1,2}){0,2}(?:\s[a-hj-z](?![\p{L}]))?)(?:\s(?:i|enligt))?\s(?:den\s)?$/u;
 const ARTICLE_AFTER = /\s?\(?(?:[Aa]rtikel|[Aa]rt\.)\s?(\d{1,3}(?:\.\d{1,2}){0,2}(?:\s[a-hj-z](?![\p{L}]))?)\)?/uy;
 
 const fullYear = (y: string): string => (y.length === 4 ? y : Number(y) >= 50 ? `19${y}` : `20${y}`);
 const celexOf = (year: string, type: string, num: string): string => `3${fullYear(year)}${type}${num.padStart(4, '0')}`;
+
+/**
+ * The CELEX number of an act or directive match, by the matched text (which fixes the groups;
+ * acts start with a word, directives with a digit), else from `read`.
+ */
+const celexByText = new Map<string, string>();
+function cachedCelex(m: RegExpExecArray, read: (m: RegExpExecArray) => string): string {
+  let v = celexByText.get(m[0]);
+  if (v === undefined) {
+    v = read(m);
+    if (celexByText.size >= 5000) celexByText.clear();
+    celexByText.set(m[0], v);
+  }
+  return v;
+}
+const readActCelex = (m: RegExpExecArray): string => {
+  const type = m[1] === 'förordning' ? 'R' : m[1] === 'direktiv' ? 'L' : 'D';
+  const a = m[4];
+  const b = m[5];
+  const plausibleYear = (x: string) => x.length === 4 && Number(x) >= 1950 && Number(x) <= 2099;
+  if (m[3]) return celexOf(b, type, a);
+  if (plausibleYear(a) && (!plausibleYear(b) || m[2] === 'EU' || type === 'L')) return celexOf(a, type, b);
+  return celexOf(b, type, a);
+};
+const readDirectiveCelex = (m: RegExpExecArray): string => celexOf(m[1], 'L', m[2]);
+/** celexLinks by CELEX number and article ("" for none), without a key string per lookup. */
+const celexLinksByArticle = new Map<string, Map<string, Link[]>>();
+function cachedCelexLinks(celex: string, article: string | undefined): Link[] {
+  let byArticle = celexLinksByArticle.get(celex);
+  if (!byArticle) {
+    if (celexLinksByArticle.size >= 5000) celexLinksByArticle.clear();
+    byArticle = new Map();
+    celexLinksByArticle.set(celex, byArticle);
+  }
+  let v = byArticle.get(article ?? '');
+  if (!v) {
+    v = celexLinks(celex, article);
+    if (byArticle.size >= 1000) byArticle.clear();
+    byArticle.set(article ?? '', v);
+  }
+  return v;
+}
 
 export function findEu(text: string, acts: readonly EuAct[]): RawCitation[] {
   const out: RawCitation[] = [];
@@ -215,9 +398,10 @@ export function findEu(text: string, acts: readonly EuAct[]): RawCitation[] {
     let end = e;
     let article: string | undefined;
     const from = Math.max(0, s - 50);
-    // (an article reference has "rt" in "artikel"/"art.")
-    const rt = text.indexOf('rt', from);
-    const before = rt >= 0 && rt < s ? ARTICLE_BEFORE.exec(text.slice(from, s)) : null;
+    // (an article reference has "rt" in "artikel"/"art.", at most 30 characters before s: "artikel 123.12.12 a enligt den ")
+    let rt = false;
+    for (let i = Math.max(from, s - 32); i < s && !rt; i++) rt = text.charCodeAt(i) === 114 && text.charCodeAt(i + 1) === 116;
+    const before = rt ? ARTICLE_BEFORE.exec(text.slice(from, s)) : null;
     if (before) {
       article = before[1];
       start = from + before.index;
@@ -229,27 +413,18 @@ export function findEu(text: string, acts: readonly EuAct[]): RawCitation[] {
         end = ARTICLE_AFTER.lastIndex;
       }
     }
-    out.push({ s: start, e: end, kind: 'eu', ref: celex, links: celexLinks(celex, article?.replace(/\s.*$/, '')), ...(article ? { article } : {}) });
+    const c: RawCitation = { s: start, e: end, kind: 'eu', ref: celex, links: cachedCelexLinks(celex, article?.replace(/\s.*$/, '')) };
+    if (article) c.article = article;
+    out.push(c);
   };
-  for (const m of text.matchAll(EU_ACT)) {
-    const type = m[1] === 'förordning' ? 'R' : m[1] === 'direktiv' ? 'L' : 'D';
-    const a = m[4];
-    const b = m[5];
-    let year: string;
-    let num: string;
-    const plausibleYear = (x: string) => x.length === 4 && Number(x) >= 1950 && Number(x) <= 2099;
-    if (m[3]) [num, year] = [a, b];
-    else if (plausibleYear(a) && (!plausibleYear(b) || m[2] === 'EU' || type === 'L')) [year, num] = [a, b];
-    else [num, year] = [a, b];
-    add(m.index, m.index + m[0].length, celexOf(year, type, num));
-  }
+  for (const m of anchoredMatches(text, EU_ACT)) add(m.index, m.index + m[0].length, cachedCelex(m, readActCelex));
   let lastEnd = 0;
-  for (const m of text.matchAll(EU_DIRECTIVE)) {
+  for (const m of anchoredMatches(text, EU_DIRECTIVE)) {
     // The prefix starts at or after the previous match's end, within 60 characters (it has at most 41).
     const from = Math.max(lastEnd, m.index - 60);
     const pm = m.index - from >= 9 ? EU_DIRECTIVE_PREFIX.exec(text.slice(from, m.index)) : null;
     lastEnd = m.index + m[0].length;
-    add(pm ? from + pm.index : m.index, lastEnd, celexOf(m[1], 'L', m[2]));
+    add(pm ? from + pm.index : m.index, lastEnd, cachedCelex(m, readDirectiveCelex));
   }
   for (const m of text.matchAll(CELEX)) {
     out.push({ s: m.index, e: m.index + m[0].length, kind: 'eu', ref: celexOf(m[1], m[2], m[3]), links: celexLinks(celexOf(m[1], m[2], m[3])) });
@@ -259,11 +434,13 @@ export function findEu(text: string, acts: readonly EuAct[]): RawCitation[] {
   if (acts.length) {
     const formsOf = acts.map((act) => new Set(act.names.map((n) => foldName(n))));
     let lastWord = -1;
-    for (const m of text.matchAll(euNameFinder(acts))) {
+    const finder = euNameFinder(acts);
+    finder.lastIndex = 0;
+    for (let m = finder.exec(text); m; m = finder.exec(text)) {
       // The whole word around the hit (letters and ":").
       let s = m.index;
       while (s > 0 && isEuWordChar(text, s - 1)) s -= 1;
-      while (s < m.index && !LETTER_RX.test(text[s])) s += 1;
+      while (s < m.index && !isLetterAt(text, s)) s += 1;
       if (s === lastWord) continue;
       lastWord = s;
       let e = m.index + m[0].length;
@@ -274,33 +451,33 @@ export function findEu(text: string, acts: readonly EuAct[]): RawCitation[] {
       while (pe > 0 && !isEuWordChar(text, pe - 1)) pe -= 1;
       let ps = pe;
       while (ps > 0 && isEuWordChar(text, ps - 1)) ps -= 1;
-      while (ps < pe && !LETTER_RX.test(text[ps])) ps += 1;
-      const prevWord = ps < pe ? text.slice(ps, pe) : '';
-      // (the same tests for every act: computed once per word)
+      while (ps < pe && !isLetterAt(text, ps)) ps += 1;
+      // (the same tests for every act: computed once per word; the pair only when one space separates it)
       const rd = /rdning/i.test(w);
-      const pairKey = rd && prevWord ? foldName(`${prevWord} ${w}`) : '';
+      const spaced = rd && ps < pe && s - pe === 1 && text.charCodeAt(pe) === 32;
+      const pairKey = spaced ? foldName(`${text.slice(ps, pe)} ${w}`) : '';
       const wordKey = rd ? foldName(w) : '';
-      const spaced = rd && prevWord ? text.slice(pe, s) === ' ' : false;
-      acts.forEach((act, k) => {
+      for (let k = 0; k < acts.length; k++) {
+        const act = acts[k];
         let start = -1;
         if (act.abbreviation && w === act.abbreviation) start = s;
         else if (rd) {
-          if (prevWord && formsOf[k].has(pairKey) && spaced) start = ps;
+          if (spaced && formsOf[k].has(pairKey)) start = ps;
           else if (formsOf[k].has(wordKey)) start = s;
         }
         // A name being defined ("här benämnd EU:s dataskyddsförordning") names the act just cited; not a new reference.
         if (start >= 0 && !DEFINED_AS.test(text.slice(Math.max(0, start - 30), start))) add(start, e, act.celex); // overlaps with longer EU citations are resolved by the caller
-      });
+      }
     }
   }
   return out;
 }
 
-const LETTER_RX = /\p{L}/u;
 const DEFINED_AS = /(?:benämnd|benämns|kallad|kallas)\s$/u;
+/** A character of an EU name word: an ASCII letter, ":", or a letter from U+00C0 on. */
 const isEuWordChar = (t: string, i: number): boolean => {
   const c = t.charCodeAt(i);
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 58 || (c >= 0xc0 && LETTER_RX.test(t[i]));
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 58 || (c >= 0xc0 && isLetterAt(t, i));
 };
 const euNameCache = new WeakMap<readonly EuAct[], RegExp>();
 /** Hits inside the words that may name an EU act: "…rdning…" or one of the abbreviations. */
@@ -308,19 +485,26 @@ function euNameFinder(acts: readonly EuAct[]): RegExp {
   let rx = euNameCache.get(acts);
   if (!rx) {
     const abbrs = acts.map((a) => a.abbreviation).filter((a): a is string => Boolean(a)).map((a) => a.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&'));
-    rx = new RegExp(`rdning|${abbrs.length ? `(?<![\\p{L}:])(?:${abbrs.join('|')})(?![\\p{L}:])` : '(?!)'}`, 'giu');
+    // (the word-start test after the abbreviation: V8 scans a regex that starts with a lookbehind slowly)
+    rx = new RegExp(`rdning|${abbrs.length ? `(${abbrs.join('|')})(?<![\\p{L}:]\\1)(?![\\p{L}:])` : '(?!)'}`, 'giu');
     euNameCache.set(acts, rx);
   }
   return rx;
 }
 
-const REGULATION = /(?<![\p{L}-])([A-ZÅÄÖ]{1,8}-?FS)\s?(\d{4})\s?:\s?(\d{1,4})(?!\d)/gu;
+/**
+ * Agency regulations, "SOSFS 2011:9", "HSLF-FS 2016:40". Matched from the "FS" (found with indexOf)
+ * with the letters before it in a lookbehind: the letters run from a position that is not
+ * preceded by a letter or "-", so each "FS" has at most one start and the matches are the same
+ * as of the regex written from the start.
+ */
+const REGULATION = anchored(/FS(?<=(?<![\p{L}-])([A-ZÅÄÖ]{1,8}-?)FS)\s?(\d{4})\s?:\s?(\d{1,4})(?!\d)/u, [anchor('FS')]);
 
 export function findRegulations(text: string): RawCitation[] {
   const out: RawCitation[] = [];
-  for (const m of text.matchAll(REGULATION)) {
-    if (m[1] === 'SFS') continue;
-    out.push({ s: m.index, e: m.index + m[0].length, kind: 'regulation', ref: `${m[1]} ${m[2]}:${Number(m[3])}`, links: [] });
+  for (const m of anchoredMatches(text, REGULATION)) {
+    if (m[1] === 'S') continue; // "SFS" is a statute
+    out.push({ s: m.index - m[1].length, e: m.index + m[0].length, kind: 'regulation', ref: `${m[1]}FS ${m[2]}:${Number(m[3])}`, links: [] });
   }
   return out;
 }

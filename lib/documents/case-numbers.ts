@@ -21,17 +21,88 @@ export interface CaseNumberMatch {
 const DNR = String.raw`(?:\b(?:[Dd]nr|DNR|[Dd]iarienummer|DIARIENUMMER|[Dd]iarienr)\.?:?\s{0,3})`;
 const YEAR4 = String.raw`(?:19|20)\d{2}`;
 
+/**
+ * A pattern whose every match has a "/" after a digit, `minLead` to `maxLead` characters after
+ * the match start. Such a pattern is only tried around the slashes (see {@link eachAroundSlash}):
+ * `rx` is the pattern behind a lazy lead of at most maxLead - minLead characters, sticky, so one
+ * exec tries the starts from lastIndex on in order. Group 1 is the match, the pattern's groups follow.
+ */
+interface SlashPattern {
+  rx: RegExp;
+  minLead: number;
+  maxLead: number;
+  /** Optional: false where no match can have its "/" at q (a cheap test before the regex). */
+  near?: (text: string, q: number) => boolean;
+}
+const slashPattern = (source: string, minLead: number, maxLead: number, near?: SlashPattern['near']): SlashPattern => ({
+  rx: new RegExp(String.raw`[^]{0,${maxLead - minLead}}?(${source})`, 'y'),
+  minLead,
+  maxLead,
+  near,
+});
+
+const isDigitAt = (t: string, i: number): boolean => {
+  const c = t.charCodeAt(i);
+  return c >= 48 && c <= 57;
+};
+const isCapitalAt = (t: string, i: number): boolean => {
+  const c = t.charCodeAt(i);
+  return (c >= 65 && c <= 90) || c === 0xc5 || c === 0xc4 || c === 0xd6; // A-Z, Å, Ä, Ö
+};
+
+/** Positions of the "/" characters that follow a digit, where every slash pattern has one. */
+function slashesAfterDigit(text: string): number[] {
+  const out: number[] = [];
+  for (let q = text.indexOf('/', 1); q >= 0; q = text.indexOf('/', q + 1)) {
+    if (isDigitAt(text, q - 1)) out.push(q);
+  }
+  return out;
+}
+
+/**
+ * Calls `each` with the matches of `p` in order, the same ones as its pattern run as a global
+ * regex (leftmost first, not overlapping): a match starting at s ≥ the end of the previous one
+ * has its "/" at q in [s + minLead, s + maxLead], so trying the starts [q - maxLead, q - minLead]
+ * of each such slash (each start once) finds it first. A regex scan over the whole text is
+ * several times slower than looking at the few slashes.
+ */
+function eachAroundSlash(text: string, slashes: readonly number[], p: SlashPattern, each: (m: RegExpExecArray, start: number) => void): void {
+  const { rx, minLead, maxLead, near } = p;
+  let next = 0; // every start before this is tried, or inside a match
+  for (const q of slashes) {
+    const from = Math.max(next, q - maxLead);
+    if (from > q - minLead || (near && !near(text, q))) continue;
+    rx.lastIndex = from;
+    const m = rx.exec(text);
+    if (m) {
+      next = rx.lastIndex;
+      each(m, next - m[1].length);
+    } else next = from + maxLead - minLead + 1;
+  }
+}
+
 // Registry letters + year/serial: "KS 2023/105", "SN 18/0098", "KS 2003/0520-85", "SDN HÄ 2023/12"
-const LETTERS_YEAR = new RegExp(
+// (the "/" comes 3 to 33 characters after the start: "Diarienummer.: " is 17, the letters 11;
+// a digit follows it, and the letters end one or two characters before the two- or four-digit year)
+const LETTERS_YEAR = slashPattern(
   String.raw`(${DNR})?\b([A-ZÅÄÖ]{1,6}(?:[- ][A-ZÅÄÖ]{1,4})?)\s?(${YEAR4}|\d{2})\/(\d{1,6})(-\d{1,4})?(?![\d/])`,
-  'g',
+  3,
+  33,
+  (t, q) => isDigitAt(t, q + 1) && (isCapitalAt(t, q - 3) || isCapitalAt(t, q - 4) || isCapitalAt(t, q - 5) || isCapitalAt(t, q - 6)),
 );
+/** Registry letters that are not a registry (statutes, case law, EU, "KAP 2023/24"). */
+const NOT_REGISTRY = new Set(['SFS', 'SOU', 'DS', 'PROP', 'NJA', 'RÅ', 'HFD', 'AD', 'MÖD', 'MMD', 'JO', 'JK', 'EU', 'EG', 'EUT', 'CELEX', 'KAP']);
 // Year/registry serial: "2024/KS 0107", "2023/VN 0010 004" (with or without Dnr). Run as the
-// number only (it starts with a digit, so the regex scans fast), then the "Dnr" before it is
-// looked for: the same matches as (${DNR})?… since a "Dnr" prefix has no digits.
-const YEAR_LETTERS = new RegExp(String.raw`\b(${YEAR4})\/([A-ZÅÄÖ]{1,5})\s(\d{3,5}(?:\s\d{3})?)(?!\d)`, 'g');
+// number only, then the "Dnr" before it is looked for: the same matches as (${DNR})?… since a
+// "Dnr" prefix has no digits.
+const YEAR_LETTERS = slashPattern(String.raw`\b(${YEAR4})\/([A-ZÅÄÖ]{1,5})\s(\d{3,5}(?:\s\d{3})?)(?!\d)`, 4, 4, (t, q) => isCapitalAt(t, q + 1));
 // Stockholm KS pre-2019 "328-1720/2012" (with or without Dnr; the same way)
-const OLD_KS = new RegExp(String.raw`(?<![\d.\-/])(\d{3}-\d{1,5}\/${YEAR4})(?![\d/])`, 'g');
+// (a digit after the "/", a "-" two to six characters before it)
+const OLD_KS = slashPattern(String.raw`(?<![\d.\-/])(\d{3}-\d{1,5}\/${YEAR4})(?![\d/])`, 5, 9, (t, q) => {
+  if (!isDigitAt(t, q + 1)) return false;
+  for (let k = q - 2; k >= q - 6 && k >= 0; k--) if (t.charCodeAt(k) === 0x2d) return true;
+  return false;
+});
 /** A "Dnr" prefix ending where a number starts (at most 17 characters). */
 const DNR_BEFORE = new RegExp(String.raw`${DNR}$`);
 /** Start of the "Dnr" prefix that ends at `at`, else `at`. */
@@ -46,9 +117,11 @@ const AFTER_DNR = new RegExp(
   String.raw`${DNR}((?:[A-ZÅÄÖ]{1,4}\s)?\d{1,4}(?:[.\-/]\s?\d{1,6}){1,5})`,
   'g',
 );
-// Bare "(2023/310)" right after remiss/ärende/dnr
-// (matched from the "(", which the regex can scan for; the number is group 1)
-const BARE_PAREN = new RegExp(String.raw`\((?<=\b(?:[Rr]emiss|[Rr]emissen|ärende|ärendet|[Dd]nr)\s{1,3}\()(${YEAR4}\/\d{1,6})(?=\))`, 'g');
+// Bare "(2023/310)" right after remiss/ärende/dnr (matched from the "(", the number is the group after it)
+const BARE_PAREN = slashPattern(String.raw`\((?<=\b(?:[Rr]emiss|[Rr]emissen|ärende|ärendet|[Dd]nr)\s{1,3}\()(${YEAR4}\/\d{1,6})(?=\))`, 5, 5, (t, q) => t.charCodeAt(q - 5) === 0x28);
+
+const SEPARATOR_SPACE = /[.\-/]\s/;
+const SEPARATOR_SPACES = /(?<=[.\-/])\s/g;
 
 export function findCaseNumbers(text: string): CaseNumberMatch[] {
   const out: CaseNumberMatch[] = [];
@@ -58,6 +131,7 @@ export function findCaseNumbers(text: string): CaseNumberMatch[] {
   const nextPattern = () => {
     prior = out.slice().sort((a, b) => a.start - b.start);
   };
+  const slashes = slashesAfterDigit(text);
   const add = (start: number, matched: string, ref: string) => {
     const end = start + matched.length;
     let lo = 0;
@@ -71,33 +145,38 @@ export function findCaseNumbers(text: string): CaseNumberMatch[] {
     if (lo < prior.length && prior[lo].start < end) return;
     out.push({ start, end, text: matched, ref });
   };
-  for (const m of text.matchAll(LETTERS_YEAR)) {
-    const [, dnr, letters, year, serial, suffix] = m;
+  eachAroundSlash(text, slashes, LETTERS_YEAR, (m, start) => {
+    const dnr = m[2];
+    const letters = m[3];
+    const year = m[4];
     // a lone capital letter is only a registry prefix after "Dnr" ("I 2023/24 års budget" is not one)
-    if (!dnr && letters.length < 2) continue;
+    if (!dnr && letters.length < 2) return;
     // two-digit years only with letters of a registry ("SN 18/0098"), never for e.g. "SFS 18/1"
-    if (year.length === 2 && (letters === 'SFS' || letters === 'SOU' || letters === 'NJA')) continue;
-    if (/^(?:SFS|SOU|DS|PROP|NJA|RÅ|HFD|AD|MÖD|MMD|JO|JK|EU|EG|EUT|CELEX|KAP)$/.test(letters.replace(/[- ].*/, ''))) continue;
-    add(m.index, m[0], `${letters} ${year}/${serial}${suffix ?? ''}`);
-  }
+    if (year.length === 2 && (letters === 'SFS' || letters === 'SOU' || letters === 'NJA')) return;
+    const cut = letters.search(/[- ]/);
+    if (NOT_REGISTRY.has(cut < 0 ? letters : letters.slice(0, cut))) return;
+    add(start, m[1], `${letters} ${year}/${m[5]}${m[6] ?? ''}`);
+  });
   nextPattern();
-  for (const m of text.matchAll(YEAR_LETTERS)) {
-    const s = dnrStart(text, m.index);
-    add(s, text.slice(s, m.index + m[0].length), `${m[1]}/${m[2]} ${m[3]}`);
-  }
+  eachAroundSlash(text, slashes, YEAR_LETTERS, (m, start) => {
+    const s = dnrStart(text, start);
+    add(s, text.slice(s, start + m[1].length), `${m[2]}/${m[3]} ${m[4]}`);
+  });
   nextPattern();
-  for (const m of text.matchAll(OLD_KS)) {
-    const s = dnrStart(text, m.index);
-    add(s, text.slice(s, m.index + m[0].length), m[1]);
-  }
+  eachAroundSlash(text, slashes, OLD_KS, (m, start) => {
+    const s = dnrStart(text, start);
+    add(s, text.slice(s, start + m[1].length), m[2]);
+  });
   nextPattern();
   for (const m of text.matchAll(AFTER_DNR)) {
-    const ref = m[1].replace(/\s+(?=\d)/g, (s, i: number) => (i > 0 && /[.\-/]$/.test(m[1].slice(0, i)) ? '' : s));
+    // The space after a separator is dropped ("2012- 182-3.1" is 2012-182-3.1), the one after letters
+    // kept ("T 2010-313-01743"): the number has no other spaces, and each is one character before a digit.
+    const ref = SEPARATOR_SPACE.test(m[1]) ? m[1].replace(SEPARATOR_SPACES, '') : m[1];
     // must look like a case number: a year somewhere, or classification + serial
     if (!/(?:19|20)\d{2}/.test(ref) && !/\d\.\d/.test(ref)) continue;
     add(m.index, m[0], ref.replace(/[.\-/]$/, ''));
   }
   nextPattern();
-  for (const m of text.matchAll(BARE_PAREN)) add(m.index + 1, m[1], m[1]);
+  eachAroundSlash(text, slashes, BARE_PAREN, (m, start) => add(start + 1, m[2], m[2]));
   return out.sort((a, b) => a.start - b.start);
 }

@@ -24,14 +24,24 @@ const isSpace = (c: number): boolean =>
   c === 0xa0 || c === 0x2007 || c === 0x202f || c === 0x2009 || c === 0x200a || c === 0x3000 ||
   c === 0x2002 || c === 0x2003 || c === 0x2028 || c === 0x2029;
 
-const isLetter = (ch: string): boolean => /\p{L}/u.test(ch);
+const LETTER = /\p{L}/u;
+/** /\p{L}/u on the UTF-16 unit t[i], without the regex for ASCII and the Latin letters up to U+024F. */
+export function isLetterAt(t: string, i: number): boolean {
+  const c = t.charCodeAt(i);
+  if (c < 0xc0) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 0xaa || c === 0xb5 || c === 0xba;
+  if (c < 0x250) return c !== 0xd7 && c !== 0xf7;
+  return LETTER.test(t[i]);
+}
 const isLower = (ch: string): boolean => /\p{Ll}/u.test(ch);
 /**
- * Where normalisation may change something: a space character other than a lone " ", a soft or
- * non-breaking hyphen, a hyphen. A " " followed by a space character starts a run. Every match
- * is one character long; the loop measures the run.
+ * Where normalisation may change something: a space character other than " ", a soft or
+ * non-breaking hyphen, or two spaces. A " " before one of the other space characters also starts
+ * a run: the loop steps back to it. Every match but the two spaces is one character long; the
+ * loop measures the run. (Scanning for two spaces rather than " " followed by any space character
+ * is several times faster, as " " is common.) A hyphen can only join a line if a run with a line
+ * break follows it, so hyphens are looked at from the runs.
  */
-const SPECIAL = /[\t\n\v\f\r\u00a0\u2002\u2003\u2007\u2009\u200a\u202f\u3000\u2028\u2029\u00ad\u2011\u2010-]| (?=[ \t\n\v\f\r\u00a0\u2002\u2003\u2007\u2009\u200a\u202f\u3000\u2028\u2029])/g;
+const SPECIAL = /[\t\n\v\f\r\u00a0\u2002\u2003\u2007\u2009\u200a\u202f\u3000\u2028\u2029\u00ad\u2011]| {2}/g;
 const KEEP_HYPHEN_BEFORE = /^(?:och|eller|samt|till|respektive|resp)\b/;
 
 export function normalizeText(original: string): NormalizedText {
@@ -40,46 +50,34 @@ export function normalizeText(original: string): NormalizedText {
   let runStart = 0; // start of the pending verbatim run
   const n = original.length;
   let i = 0;
-  const flush = (end: number) => {
+  /** The verbatim run up to `end`, then `replacement` (in one piece: fewer pieces join faster). */
+  const flush = (end: number, replacement: string) => {
     if (end > runStart) {
-      out.push(original.slice(runStart, end));
+      out.push(original.slice(runStart, end) + replacement);
       b.copy(runStart, end - runStart);
-    }
+    } else if (replacement) out.push(replacement);
   };
   while (i < n) {
     // Jump to the next character that may need work (all others are copied as they are).
-    SPECIAL.lastIndex = i;
+    const from = i;
+    SPECIAL.lastIndex = from;
     if (!SPECIAL.test(original)) break;
     i = SPECIAL.lastIndex - 1;
+    if (original.charCodeAt(i) === 0x20) i -= 1; // two spaces
+    else if (i > from && original.charCodeAt(i - 1) === 0x20 && isSpace(original.charCodeAt(i))) i -= 1; // a run from its " "
     const c = original.charCodeAt(i);
     if (c === 0xad) {
-      flush(i);
+      flush(i, '');
       i += 1;
       runStart = i;
       continue;
     }
     if (c === 0x2011) {
-      flush(i);
-      out.push('-');
+      flush(i, '-');
       b.replace(i, i + 1);
       i += 1;
       runStart = i;
       continue;
-    }
-    if ((c === 0x2d || c === 0x2010) && i > 0 && isLetter(original[i - 1])) {
-      // Possible end-of-line hyphenation: "-", optional spaces, a line break, spaces, a lower-case letter.
-      let j = i + 1;
-      let newlines = 0;
-      while (j < n && isSpace(original.charCodeAt(j))) {
-        if (original.charCodeAt(j) === 0x0a) newlines += 1;
-        j += 1;
-      }
-      if (newlines === 1 && j < n && isLower(original[j]) && !KEEP_HYPHEN_BEFORE.test(original.slice(j, j + 12))) {
-        flush(i);
-        i = j;
-        runStart = i;
-        continue;
-      }
     }
     if (isSpace(c)) {
       let j = i;
@@ -88,13 +86,21 @@ export function normalizeText(original: string): NormalizedText {
         if (original.charCodeAt(j) === 0x0a) newlines += 1;
         j += 1;
       }
+      // End-of-line hyphenation: a letter, "-", optional spaces, one line break, spaces, a lower-case letter.
+      const h = i - 1;
+      if (newlines === 1 && h > 0 && (original.charCodeAt(h) === 0x2d || original.charCodeAt(h) === 0x2010) && isLetterAt(original, h - 1) &&
+        j < n && isLower(original[j]) && !KEEP_HYPHEN_BEFORE.test(original.slice(j, j + 12))) {
+        flush(h, '');
+        i = j;
+        runStart = i;
+        continue;
+      }
       const replacement = newlines >= 2 ? '\n' : ' ';
-      if (j - i === 1 && original[i] === replacement) {
+      if (j - i === 1 && original.charCodeAt(i) === replacement.charCodeAt(0)) {
         i = j; // already normal: stays in the verbatim run
         continue;
       }
-      flush(i);
-      out.push(replacement);
+      flush(i, replacement);
       b.replace(i, j);
       i = j;
       runStart = i;
@@ -102,6 +108,6 @@ export function normalizeText(original: string): NormalizedText {
     }
     i += 1;
   }
-  flush(n);
+  flush(n, '');
   return { text: out.join(''), map: b.build(n) };
 }
