@@ -69,6 +69,48 @@ function fromRaw(r: RawCitation): Citation {
   return r.links.length ? { start: 0, end: 0, text: '', kind: r.kind, ref: r.ref, links: r.links } : { start: 0, end: 0, text: '', kind: r.kind, ref: r.ref };
 }
 
+// Scratch of mergeEvents (valid until its next call).
+const usedMentions = new Set<Mention>();
+const eventList: (ProvisionGroup | Mention)[] = [];
+const eventIsGroup: boolean[] = [];
+
+/**
+ * Groups and the mentions not used by a group, by start (a group first on a tie): the order of a
+ * stable sort of the groups followed by the mentions. Mentions come sorted by start.
+ */
+function mergeEvents(groups: ProvisionGroup[], mentions: Mention[]): { events: (ProvisionGroup | Mention)[]; isGroup: boolean[] } {
+  const events = eventList;
+  const isGroup = eventIsGroup;
+  events.length = 0;
+  isGroup.length = 0;
+  if (usedMentions.size) usedMentions.clear();
+  for (const g of groups) if (g.mention) usedMentions.add(g.mention);
+  let sorted = true;
+  for (let k = 1; k < groups.length && sorted; k++) if (groups[k].s < groups[k - 1].s) sorted = false;
+  if (sorted) {
+    let gi = 0;
+    let mi = 0;
+    while (gi < groups.length || mi < mentions.length) {
+      if (mi < mentions.length && usedMentions.size && usedMentions.has(mentions[mi])) mi += 1;
+      else if (mi >= mentions.length || (gi < groups.length && groups[gi].s <= mentions[mi].s)) {
+        events.push(groups[gi++]);
+        isGroup.push(true);
+      } else {
+        events.push(mentions[mi++]);
+        isGroup.push(false);
+      }
+    }
+  } else {
+    const ms = mentions.filter((m) => !usedMentions.has(m));
+    const evs = [...groups.map((g) => ({ s: g.s, x: g as ProvisionGroup | Mention, g: true })), ...ms.map((m) => ({ s: m.s, x: m as ProvisionGroup | Mention, g: false }))].sort((a, b) => a.s - b.s);
+    for (const ev of evs) {
+      events.push(ev.x);
+      isGroup.push(ev.g);
+    }
+  }
+  return { events, isGroup };
+}
+
 export function findCitations(text: string, options: FindCitationsOptions): CitationFindings {
   const registry = options.registry ?? defaultRegistry();
   const date = options.date;
@@ -209,48 +251,18 @@ export function findCitations(text: string, options: FindCitationsOptions): Cita
     let pEnd = nt.indexOf('\n', pStart);
     // A blank line inside a citation (PDF and HTML debris): the paragraph goes on when
     // the line ends without a full stop and the next starts with a digit, "(", ")", "§" or a lower-case letter.
+    let joined = false;
     while (pEnd >= 0 && pEnd > pStart && !/[.!?:]\s?$/.test(nt.slice(Math.max(pStart, pEnd - 2), pEnd)) && /^\s?[\d()§\p{Ll}]/u.test(nt.slice(pEnd + 1, pEnd + 3))) {
       pEnd = nt.indexOf('\n', pEnd + 1);
+      joined = true;
     }
     if (pEnd < 0) pEnd = nt.length;
-    const p = nt.slice(pStart, pEnd).replace(/\n/g, ' ');
+    const p = joined ? nt.slice(pStart, pEnd).replace(/\n/g, ' ') : nt.slice(pStart, pEnd);
     if (p.length) {
       const mentions = findMentions(p, { registry, date, state });
       // Provisions need a digit ("3 kap. 5 §", "kap. 7 §") or a stycke word.
       const groups = /\d|styck/.test(p) ? findProvisions(p, mentions).groups : NO_GROUPS;
-      let used: Set<Mention> | undefined;
-      for (const g of groups) if (g.mention) (used ??= new Set()).add(g.mention);
-      // Groups and the mentions not used by a group, by start (a group first on a tie): the
-      // order of a stable sort of the groups followed by the mentions.
-      let events: (ProvisionGroup | Mention)[];
-      let isGroup: boolean[];
-      {
-        const ms = used ? mentions.filter((m) => !used.has(m)) : mentions;
-        let sorted = true;
-        for (let k = 1; k < groups.length && sorted; k++) if (groups[k].s < groups[k - 1].s) sorted = false;
-        for (let k = 1; k < ms.length && sorted; k++) if (ms[k].s < ms[k - 1].s) sorted = false;
-        events = [];
-        isGroup = [];
-        if (sorted) {
-          let gi = 0;
-          let mi = 0;
-          while (gi < groups.length || mi < ms.length) {
-            if (mi >= ms.length || (gi < groups.length && groups[gi].s <= ms[mi].s)) {
-              events.push(groups[gi++]);
-              isGroup.push(true);
-            } else {
-              events.push(ms[mi++]);
-              isGroup.push(false);
-            }
-          }
-        } else {
-          const evs = [...groups.map((g) => ({ s: g.s, x: g as ProvisionGroup | Mention, g: true })), ...ms.map((m) => ({ s: m.s, x: m as ProvisionGroup | Mention, g: false }))].sort((a, b) => a.s - b.s);
-          for (const ev of evs) {
-            events.push(ev.x);
-            isGroup.push(ev.g);
-          }
-        }
-      }
+      const { events, isGroup } = mergeEvents(groups, mentions);
       let lastLaw: ResolvedLaw | undefined;
       let lastE = 0;
       for (let k = 0; k < events.length; k++) {
