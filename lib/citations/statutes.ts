@@ -275,6 +275,16 @@ let itemTargets: Target[] = [];
  * to `targets` (to a new list, itemTargets, when that is undefined) and returns the index after it
  * (-1 when there is none; nothing is added then).
  */
+/**
+ * The list with no spare capacity: lists built by push keep room for more, and the targets outlive
+ * the call (they are the citations' targets), so the spare room would be garbage-collected work.
+ */
+function exactSize(list: Target[]): Target[] {
+  if (list.length === 1) return [list[0]];
+  if (list.length === 2) return [list[0], list[1]];
+  return list.slice();
+}
+
 function itemAt(p: string, toks: TokenList, i: number, inherited: string | undefined, targets: Target[] | undefined): number {
   let j = i;
   let chapter: string | undefined;
@@ -549,7 +559,7 @@ function findGroups(p: string): ProvisionGroup[] {
       i += 1;
       continue;
     }
-    const group: ProvisionGroup = { s: mention && mention.e <= ts ? mention.s : ts, e: gEnd, targets, missingChapter: missing, backRef, unknownLaw };
+    const group: ProvisionGroup = { s: mention && mention.e <= ts ? mention.s : ts, e: gEnd, targets: exactSize(targets), missingChapter: missing, backRef, unknownLaw };
     if (law) {
       group.law = law;
       group.mention = mention;
