@@ -62,23 +62,34 @@ const isWordCode = (c: number, p: string, i: number): boolean =>
 /** Endings of law name forms (raw text; the folded word is checked by hasLawSuffix again). */
 const SUFFIX_SRC = String.raw`(?:lag(?:en|ens)?|balk(?:en|ens)?|ning(?:en|ens)?|relsen?|stadgan?|konventionens?)`;
 const FOLD_CLASS: Record<string, string> = { a: '[aåäàáâãæ&@]', o: '[oöóòôõø]', e: '[eéèêë]', i: '[iíìîï]', u: '[uüúùû]', y: '[yýÿ]' };
-const candidateCache = new WeakMap<LawRegistry, { count: number; rx: RegExp }>();
+/**
+ * The name-candidate regex, and whether each character it can match is one isWordCode accepts (every
+ * extra name form is made of a-z, digits, & and @: the suffixes and these match ASCII letters, their
+ * case pairs K (U+212A) and ſ (U+017F), digits, & and @, and the letters of FOLD_CLASS and their case
+ * pairs, all letters). Then a hit's word reaches back from the hit's end as it does from its start,
+ * and the hit's start is not needed.
+ */
+type Candidates = { count: number; rx: RegExp; wordOnly: boolean };
+const candidateCache = new WeakMap<LawRegistry, Candidates>();
 
 /**
  * One regex that finds every word that may be a law name: a word with a law suffix, or a
  * one-word name form without one ("regeringsformen"). A superset: each hit is checked again.
  */
-function nameCandidates(registry: LawRegistry): RegExp {
+function nameCandidates(registry: LawRegistry): Candidates {
   const cached = candidateCache.get(registry);
-  if (cached && cached.count === registry.nameCount) return cached.rx;
+  if (cached && cached.count === registry.nameCount) return cached;
   const extras: string[] = [];
+  let wordOnly = true;
   for (const key of registry.nameKeys()) {
     if (key.includes(' ') || hasLawSuffix(key) || !/^[\p{L}\d&@]+$/u.test(key)) continue;
+    if (!/^[a-z\d&@]+$/.test(key)) wordOnly = false;
     extras.push([...key].map((ch) => FOLD_CLASS[ch] ?? ch.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&')).join(''));
   }
   const rx = new RegExp(`(?:${[SUFFIX_SRC, ...extras].join('|')})(?![\\p{L}\\d&@])`, 'giu');
-  candidateCache.set(registry, { count: registry.nameCount, rx });
-  return rx;
+  const made = { count: registry.nameCount, rx, wordOnly };
+  candidateCache.set(registry, made);
+  return made;
 }
 /** Does a folded word end like a law name form: lag(en|ens), balk(en|ens), ning(en|ens), relse(n), stadga(n), konventionen(s)? */
 function hasLawSuffix(f: string): boolean {
@@ -122,6 +133,12 @@ function wordMemo(registry: LawRegistry): WordMemo {
   }
   return memo;
 }
+/** A hash of the code units of p[s, e) (30 bits: a small integer, a cheap Map key). */
+function codeHash(p: string, s: number, e: number): number {
+  let h = 0;
+  for (let i = s; i < e; i++) h = (Math.imul(h, 31) + p.charCodeAt(i)) | 0;
+  return h & 0x3fffffff;
+}
 function wordInfo(memo: WordMemo, registry: LawRegistry, word: string): WordInfo {
   let info = memo.map.get(word);
   if (info === undefined) {
@@ -154,6 +171,8 @@ const TAIL_PAIRS = new Set([...TAIL_START].filter((w) => w.length > 1).map((w) =
 const SFS_PAREN = /\s?\(\s?(?:SFS\s?)?(\d{4})\s?:\s?(\d{1,4}(?: \d{3})?)(?:\s?s\.\s?\d+)?\s?\)/y;
 const SFS_BARE = /(?<![\p{L}\d])SFS\s?(\d{4})\s?:\s?(\d{1,5})(?!\d)/gu;
 const LOOSE_SFS = /\((\s?(1\d{3}|20\d{2})\s?:\s?(\d{1,4})\s?)\)/gu;
+/** LOOSE_SFS at one place: the groups of a hit found by LOOSE_SFS.test (the same regex from the same start matches the same). */
+const LOOSE_SFS_AT = new RegExp(LOOSE_SFS.source, 'uy');
 /** "lag"/"lagen"/"förordning(en)" earlier in the same clause (no full stop, semicolon, parenthesis or §). */
 const LAW_BEFORE = /(?<![\p{L}])(?:lag|lagen|förordning|förordningen)(?![\p{L}])[^.;()§]{0,40}$/iu;
 /** Numbers of other series written like SFS numbers ("SOU 2020:47", "SOSFS 2014:5"). */
@@ -168,29 +187,64 @@ function newBefore(p: string, start: number): boolean {
 }
 /** An abbreviation as a whole word (the known ones are found by one regex built from them). */
 const ABBR_WORD = /^\p{Lu}\p{L}{0,8}$/u;
-const abbrCache = new WeakMap<LawRegistry, RegExp>();
-let docAbbrCache: { registry: LawRegistry; key: string; rx: RegExp } | undefined;
+/**
+ * The abbreviation regex, and its abbreviations by codeHash (a list per hash) with the longest one's
+ * length: a hit is told by the run of letters it ends, without the regex's match array.
+ */
+type AbbrFinder = { rx: RegExp; words: Map<number, string[]>; maxLength: number };
+const abbrCache = new WeakMap<LawRegistry, AbbrFinder>();
+let docAbbrCache: { registry: LawRegistry; key: string; finder: AbbrFinder } | undefined;
 
 /** A regex for the abbreviations the registry knows plus those the document has defined. */
-function abbreviationFinder(registry: LawRegistry, state: DocState): RegExp {
+function abbreviationFinder(registry: LawRegistry, state: DocState): AbbrFinder {
   const own = [...state.abbrs.keys()].filter((a) => ABBR_WORD.test(a) && !registry.abbreviation(a));
   const build = (list: string[]) => {
     const alts = [...new Set(list)].filter((a) => ABBR_WORD.test(a)).sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
     // The start of the word (no letter or digit before it) is checked by the caller: a match inside a
     // word ends where that word does, so skipping it skips no match, and the regex can scan for the words' letters.
-    return new RegExp(`(?:${alts.map((a) => a.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&')).join('|') || '(?!)'})(?![\\p{L}\\d])`, 'gu');
+    const rx = new RegExp(`(?:${alts.map((a) => a.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&')).join('|') || '(?!)'})(?![\\p{L}\\d])`, 'gu');
+    const words = new Map<number, string[]>();
+    let maxLength = 0;
+    for (const a of alts) {
+      const h = codeHash(a, 0, a.length);
+      const same = words.get(h);
+      if (same) same.push(a);
+      else words.set(h, [a]);
+      maxLength = Math.max(maxLength, a.length);
+    }
+    return { rx, words, maxLength };
   };
   if (!own.length) {
-    let rx = abbrCache.get(registry);
-    if (!rx) {
-      rx = build(registry.abbreviationKeys());
-      abbrCache.set(registry, rx);
+    let finder = abbrCache.get(registry);
+    if (!finder) {
+      finder = build(registry.abbreviationKeys());
+      abbrCache.set(registry, finder);
     }
-    return rx;
+    return finder;
   }
   const key = own.sort().join('|');
-  if (docAbbrCache?.key !== key || docAbbrCache.registry !== registry) docAbbrCache = { registry, key, rx: build([...registry.abbreviationKeys(), ...own]) };
-  return docAbbrCache.rx;
+  if (docAbbrCache?.key !== key || docAbbrCache.registry !== registry) docAbbrCache = { registry, key, finder: build([...registry.abbreviationKeys(), ...own]) };
+  return docAbbrCache.finder;
+}
+/**
+ * The abbreviation a hit of the finder's regex ending at `e` is, if it is a whole word (no letter or
+ * digit before it); else undefined. The hit is letters only and ends where its run of letters does
+ * (the regex's look-ahead), so it starts at or after the run's start: after it, a letter precedes it;
+ * at it exactly when the whole run is an abbreviation (a hit there is the leftmost one: the previous
+ * hit ended before a non-letter, so before the run). The run is found backwards and looked up by
+ * its hash, compared in place (no slice).
+ */
+function abbreviationEndingAt(p: string, e: number, finder: AbbrFinder): string | undefined {
+  let s = e;
+  for (let n = letterBefore(p, s, 0); n > 0; n = letterBefore(p, s, 0)) {
+    s -= n;
+    if (e - s > finder.maxLength) return undefined;
+  }
+  if (s > 0 && isDigitCode(p.charCodeAt(s - 1))) return undefined;
+  const same = finder.words.get(codeHash(p, s, e));
+  if (same === undefined) return undefined;
+  for (let k = 0; k < same.length; k++) if (same[k].length === e - s && p.startsWith(same[k], s)) return same[k];
+  return undefined;
 }
 const DEFINITION = /(?:,\s?|\s?\(\s?)(?:nedan\s|härefter\s|förkortad\s)?(\p{Lu}[\p{L}]{0,8})(\)?)(?![\p{L}\d-])/uy;
 const TAIL_WORD = /\s(\p{L}[\p{L}\d.:-]*)/uy;
@@ -339,13 +393,13 @@ function abbreviationReadings(registry: LawRegistry, date: string, state: DocSta
   return map;
 }
 /** abbreviationFinder per document state: the document's abbreviations only grow, so the same size means the same list. */
-const stateAbbrCache = new WeakMap<DocState, { registry: LawRegistry; size: number; rx: RegExp }>();
-function stateAbbreviationFinder(registry: LawRegistry, state: DocState): RegExp {
+const stateAbbrCache = new WeakMap<DocState, { registry: LawRegistry; size: number; finder: AbbrFinder }>();
+function stateAbbreviationFinder(registry: LawRegistry, state: DocState): AbbrFinder {
   const hit = stateAbbrCache.get(state);
-  if (hit && hit.registry === registry && hit.size === state.abbrs.size) return hit.rx;
-  const rx = abbreviationFinder(registry, state);
-  stateAbbrCache.set(state, { registry, size: state.abbrs.size, rx });
-  return rx;
+  if (hit && hit.registry === registry && hit.size === state.abbrs.size) return hit.finder;
+  const finder = abbreviationFinder(registry, state);
+  stateAbbrCache.set(state, { registry, size: state.abbrs.size, finder });
+  return finder;
 }
 const ENDS_CLAUSE = /[.:]$/;
 const TRAILING_STOPS = /[.:]+$/;
@@ -383,6 +437,11 @@ export interface MentionContext {
   state: DocState;
 }
 
+/**
+ * Keys made by sfsKey for a 4-digit year and a number below 100,000, by year · 100,000 + number: the
+ * same key string comes back each time (no concatenation, and its hash is kept for the look-ups).
+ */
+const sfsKeys = new Map<number, string>();
 /** "2001", "0453" → "2001:453": the number without leading zeros or a thousands space ("1 234"). */
 function sfsKey(year: string, num: string): string {
   let n = 0;
@@ -390,7 +449,21 @@ function sfsKey(year: string, num: string): string {
     const d = num.charCodeAt(i) - 48;
     if (d >= 0 && d <= 9) n = n * 10 + d;
   }
-  return `${year}:${n}`;
+  let y = 0;
+  for (let i = 0; i < year.length; i++) {
+    const d = year.charCodeAt(i) - 48;
+    y = d >= 0 && d <= 9 ? y * 10 + d : -1e9;
+  }
+  // Every caller's year is 4 digits; anything else is keyed afresh.
+  if (year.length !== 4 || y < 0 || n >= 100_000) return `${year}:${n}`;
+  const code = y * 100_000 + n;
+  let key = sfsKeys.get(code);
+  if (key === undefined) {
+    key = `${year}:${n}`;
+    if (sfsKeys.size >= 20_000) sfsKeys.clear();
+    sfsKeys.set(code, key);
+  }
+  return key;
 }
 const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;
 
@@ -412,6 +485,19 @@ function overlapsNamed(named: readonly Mention[], count: number, s: number, e: n
   return lo < count && named[lo].s < e;
 }
 
+/**
+ * Sorts a short list by start, stably (as Array.prototype.sort does) and without a comparator
+ * closure; out[0, from) is already in order.
+ */
+function insertionSortByStart(out: Mention[], from: number): void {
+  for (let i = from; i < out.length; i++) {
+    const m = out[i];
+    let j = i;
+    for (; j > 0 && out[j - 1].s > m.s; j--) out[j] = out[j - 1];
+    out[j] = m;
+  }
+}
+
 /** Finds the law mentions of one paragraph, in order, resolving them and updating the document state. */
 export function findMentions(p: string, ctx: MentionContext): Mention[] {
   // (one function per kind of mention: small functions are optimised quickly and on their own)
@@ -425,7 +511,8 @@ export function findMentions(p: string, ctx: MentionContext): Mention[] {
   // (a stable sort leaves an ordered list as it is; names alone or abbreviations alone come ordered)
   for (let i = 1; i < out.length; i++) {
     if (out[i - 1].s > out[i].s) {
-      out.sort((a, b) => a.s - b.s);
+      if (out.length > 32) out.sort((a, b) => a.s - b.s);
+      else insertionSortByStart(out, i);
       break;
     }
   }
@@ -439,13 +526,24 @@ export function findMentions(p: string, ctx: MentionContext): Mention[] {
  */
 function findNames(p: string, ctx: MentionContext, out: Mention[], notes: [number, number][]): void {
   const { registry, state } = ctx;
-  const candidates = nameCandidates(registry);
+  const { rx: candidates, wordOnly } = nameCandidates(registry);
   const words = wordMemo(registry);
   candidates.lastIndex = 0;
   let prevWordStart = -1;
-  for (let hit = candidates.exec(p); hit; hit = candidates.exec(p)) {
-    const we0 = hit.index + hit[0].length;
-    let ws = hit.index;
+  for (;;) {
+    // The hit's end; its word is scanned back from its start, or from its end when that is the same (wordOnly).
+    let we0: number;
+    let ws: number;
+    if (wordOnly) {
+      if (!candidates.test(p)) break;
+      we0 = candidates.lastIndex;
+      ws = we0;
+    } else {
+      const hit = candidates.exec(p);
+      if (!hit) break;
+      we0 = hit.index + hit[0].length;
+      ws = hit.index;
+    }
     while (ws > 0 && isWordCode(p.charCodeAt(ws - 1), p, ws - 1)) ws -= 1;
     while (ws < we0 && !isLetterAt(p, ws)) ws += 1;
     if (ws >= we0 || ws === prevWordStart) continue;
@@ -605,8 +703,15 @@ function findSfsNumbers(p: string, registry: LawRegistry, out: Mention[], named:
   // A bare SFS number in parentheses in a clause about a law: "en lag som finns: (1982:713)".
   if (p.includes(':')) {
     LOOSE_SFS.lastIndex = 0;
-    for (let m = LOOSE_SFS.exec(p); m; m = LOOSE_SFS.exec(p)) {
-      if (overlapsNamed(out, named, m.index, m.index + m[0].length)) continue;
+    // (most hits are a name's own number: they are dropped before a match array is made)
+    while (LOOSE_SFS.test(p)) {
+      const end = LOOSE_SFS.lastIndex;
+      // The hit's start: its only "(" (inside it are only spaces, digits and ":").
+      const at = p.lastIndexOf('(', end - 1);
+      if (overlapsNamed(out, named, at, end)) continue;
+      LOOSE_SFS_AT.lastIndex = at;
+      const m = LOOSE_SFS_AT.exec(p);
+      if (m === null) continue;
       const s = m.index + 1 + (m[1].length - m[1].trimStart().length);
       const e = s + m[1].trim().length;
       if (out.some((o) => o.s < e && s < o.e) || notes.some(([a, b]) => a < e && s < b)) continue;
@@ -620,15 +725,16 @@ function findSfsNumbers(p: string, registry: LawRegistry, out: Mention[], named:
 /** Abbreviations the registry or the document knows, outside the first `named` mentions. */
 function findAbbreviations(p: string, ctx: MentionContext, out: Mention[], named: number): void {
   const { registry, date, state } = ctx;
-  const abbrRx = stateAbbreviationFinder(registry, state);
+  const finder = stateAbbreviationFinder(registry, state);
+  const abbrRx = finder.rx;
   const abbrReadings = abbreviationReadings(registry, date, state);
   abbrRx.lastIndex = 0;
-  for (let m = abbrRx.exec(p); m; m = abbrRx.exec(p)) {
-    const abbr = m[0];
-    const s = m.index;
-    const e = s + abbr.length;
+  while (abbrRx.test(p)) {
+    const e = abbrRx.lastIndex;
     // A whole word only: no letter or digit before it (the regex checks the end).
-    if (s > 0 && (isDigitCode(p.charCodeAt(s - 1)) || letterBefore(p, s, 0) > 0)) continue;
+    const abbr = abbreviationEndingAt(p, e, finder);
+    if (abbr === undefined) continue;
+    const s = e - abbr.length;
     if (overlapsNamed(out, named, s, e)) continue;
     let law = state.abbrs.get(abbr);
     const defined = law !== undefined;
