@@ -449,21 +449,44 @@ function sfsKey(year: string, num: string): string {
     const d = num.charCodeAt(i) - 48;
     if (d >= 0 && d <= 9) n = n * 10 + d;
   }
-  let y = 0;
-  for (let i = 0; i < year.length; i++) {
-    const d = year.charCodeAt(i) - 48;
-    y = d >= 0 && d <= 9 ? y * 10 + d : -1e9;
-  }
   // Every caller's year is 4 digits; anything else is keyed afresh.
-  if (year.length !== 4 || y < 0 || n >= 100_000) return `${year}:${n}`;
-  const code = y * 100_000 + n;
+  if (year.length !== 4) return `${year}:${n}`;
+  return sfsKeyAt(year, 0, n);
+}
+/** sfsKey of the 4-digit year at y[ys] and the number n (cached while n < 100,000). */
+function sfsKeyAt(y: string, ys: number, n: number): string {
+  let year = 0;
+  for (let i = ys; i < ys + 4; i++) {
+    const d = y.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return `${y.slice(ys, ys + 4)}:${n}`;
+    year = year * 10 + d;
+  }
+  if (n >= 100_000) return `${y.slice(ys, ys + 4)}:${n}`;
+  const code = year * 100_000 + n;
   let key = sfsKeys.get(code);
   if (key === undefined) {
-    key = `${year}:${n}`;
+    key = `${y.slice(ys, ys + 4)}:${n}`;
     if (sfsKeys.size >= 20_000) sfsKeys.clear();
     sfsKeys.set(code, key);
   }
   return key;
+}
+/**
+ * sfsKey of the groups of an SFS_PAREN match at p[from, to), read in place: the year is its first 4
+ * digits (only "(", "SFS" and whitespace come before); the number is the digits after the ":" and its
+ * one optional whitespace, and, when a space and a digit follow them, the 3 digits after the space
+ * (the regex takes " ddd" whenever it is there; "s." and a page never start with a digit).
+ */
+function sfsParenKey(p: string, from: number, to: number): string {
+  let i = from;
+  while (!isDigitCode(p.charCodeAt(i))) i++;
+  const ys = i;
+  i = p.indexOf(':', ys + 4) + 1;
+  if (!isDigitCode(p.charCodeAt(i))) i++;
+  let n = 0;
+  for (; i < to && isDigitCode(p.charCodeAt(i)); i++) n = n * 10 + p.charCodeAt(i) - 48;
+  if (p.charCodeAt(i) === 32 && isDigitCode(p.charCodeAt(i + 1))) for (i++; i < to && isDigitCode(p.charCodeAt(i)); i++) n = n * 10 + p.charCodeAt(i) - 48;
+  return sfsKeyAt(p, ys, n);
 }
 const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;
 
@@ -577,9 +600,8 @@ function findNames(p: string, ctx: MentionContext, out: Mention[], notes: [numbe
     let sfs: string | undefined;
     if (codeAt(p, we) === 40 || codeAt(p, we + 1) === 40) {
       SFS_PAREN.lastIndex = we;
-      const sm = SFS_PAREN.exec(p);
-      if (sm) {
-        sfs = sfsKey(sm[1], sm[2]);
+      if (SFS_PAREN.test(p)) {
+        sfs = sfsParenKey(p, we, SFS_PAREN.lastIndex);
         we = SFS_PAREN.lastIndex;
       }
     }
