@@ -6,7 +6,7 @@
 import type { Citation, Link } from '../analysis/schema';
 import type { EuAct } from '../laws/schema';
 import { foldName } from '../text/fold';
-import { anchor, anchored, eachAnchoredMatch, eachGlobalMatch } from '../text/anchored';
+import { anchor, anchored, eachAnchoredMatch, eachAnchoredSpan, eachGlobalMatch, matchAt, type AnchoredPattern } from '../text/anchored';
 import { isLetterAt } from '../text/normalize';
 import { caseLawLink, celexLinks, preparatoryLink } from './links';
 
@@ -90,20 +90,18 @@ function prepLinkOf(w: PrepWork, pg: string | undefined): Link | null {
   return v;
 }
 /**
- * The work an anchored match cites, by the matched text (group 1, which fixes the groups; the
- * patterns start with different words, so their texts never coincide), else from `read` (series, id, label).
+ * The work a match cites by the matched text (which fixes the groups; the patterns start with
+ * different words, so their texts never coincide): looked up first, remembered when read from
+ * the match (series, id, label).
  */
 const prepWorkByText = new Map<string, PrepWork>();
-function citedWork(m: RegExpExecArray, read: (m: RegExpExecArray) => [string, string, string]): PrepWork {
-  let w = prepWorkByText.get(m[1]);
-  if (!w) {
-    w = prepWork(...read(m));
-    if (prepWorkByText.size >= 5000) prepWorkByText.clear();
-    prepWorkByText.set(m[1], w);
-  }
+function rememberWork(key: string, [series, id, label]: [string, string, string]): PrepWork {
+  const w = prepWork(series, id, label);
+  if (prepWorkByText.size >= 5000) prepWorkByText.clear();
+  prepWorkByText.set(key, w);
   return w;
 }
-// (the readers take an anchored match: the pattern's groups from group 2 on)
+// (the readers take a match with group 1 the whole match, the pattern's groups from group 2 on)
 const readProp = (m: RegExpExecArray): [string, string, string] => {
   let id: string;
   if (m[2]) id = `${m[3]}:${Number(m[2])}`;
@@ -146,25 +144,32 @@ export function findPreparatory(text: string): RawCitation[] {
     if (pages.length) c.pages = pages;
     out.push(c);
   };
+  // The works cited by the anchored patterns' spans (a match made only for a text not seen before).
+  const workAt = (p: AnchoredPattern, read: (m: RegExpExecArray) => [string, string, string], s: number, e: number): PrepWork => {
+    const key = text.slice(s, e);
+    return prepWorkByText.get(key) ?? rememberWork(key, read(matchAt(text, p, s)));
+  };
   let lastProp: PrepWork | undefined;
-  const props: { s: number; w: PrepWork }[] = [];
-  eachAnchoredMatch(text, PROP, (m, s) => {
-    const w = citedWork(m, readProp);
-    props.push({ s, w });
-    push(s, s + m[1].length, w);
+  const propStarts: number[] = [];
+  const propWorks: PrepWork[] = [];
+  eachAnchoredSpan(text, PROP, (s, e) => {
+    const w = workAt(PROP, readProp, s, e);
+    propStarts.push(s);
+    propWorks.push(w);
+    push(s, e, w);
   });
-  eachAnchoredMatch(text, SERIES, (m, s) => push(s, s + m[1].length, citedWork(m, readSeries)));
-  eachAnchoredMatch(text, BET, (m, s) => push(s, s + m[1].length, citedWork(m, readBet)));
-  eachGlobalMatch(text, RSKR, (m, s) => push(s, s + m[1].length, citedWork(m, readRskr)));
-  eachGlobalMatch(text, DIR, (m, s) => push(s, s + m[1].length, citedWork(m, readDir)));
+  eachAnchoredSpan(text, SERIES, (s, e) => push(s, e, workAt(SERIES, readSeries, s, e)));
+  eachAnchoredSpan(text, BET, (s, e) => push(s, e, workAt(BET, readBet, s, e)));
+  eachGlobalMatch(text, RSKR, (m, s) => push(s, s + m[1].length, prepWorkByText.get(m[1]) ?? rememberWork(m[1], readRskr(m))));
+  eachGlobalMatch(text, DIR, (m, s) => push(s, s + m[1].length, prepWorkByText.get(m[1]) ?? rememberWork(m[1], readDir(m))));
   // "a. prop. s. 51": the proposition cited last.
   let pi = 0;
-  eachAnchoredMatch(text, APROP, (m, s) => {
-    while (pi < props.length && props[pi].s < s) lastProp = props[pi++].w;
+  eachAnchoredSpan(text, APROP, (s, e) => {
+    while (pi < propStarts.length && propStarts[pi] < s) lastProp = propWorks[pi++];
     if (!lastProp) return;
-    const { pages } = pagesAt(text, s + m[1].length);
+    const { pages } = pagesAt(text, e);
     if (!pages.length) return;
-    push(s, s + m[1].length, lastProp);
+    push(s, e, lastProp);
   });
   return out;
 }
@@ -176,8 +181,8 @@ const CASE = anchored(
     'u',
   ),
   // (RÅ, RA and RH start with "R"; MÖD, MIG, MD and MMD with "M", which PMÖD and MMD also hold one character in:
-  // one indexOf for several courts)
-  [anchor('HFD'), anchor('R'), anchor('NJA'), anchor('AD'), anchor('M', 0, 1), anchor('FÖD')],
+  // one indexOf for several courts; the "M" as two anchors, so that each anchor gives one start)
+  [anchor('HFD'), anchor('R'), anchor('NJA'), anchor('AD'), anchor('M'), anchor('M', 1), anchor('FÖD')],
 );
 /** The lagen.nu series of each court (RA is read as RÅ). */
 const COURT_SERIES: Record<string, string> = {
@@ -227,15 +232,16 @@ const NO_LINKS: Link[] = [];
 
 export function findCaseLaw(text: string): RawCitation[] {
   const out: RawCitation[] = [];
-  eachAnchoredMatch(text, CASE, (m, s) => {
-    let v = caseRefs.get(m[1]);
+  eachAnchoredSpan(text, CASE, (s, e) => {
+    const key = text.slice(s, e);
+    let v = caseRefs.get(key);
     if (v === undefined) {
-      const r = caseRef(m);
+      const r = caseRef(matchAt(text, CASE, s));
       v = r && { ref: r.ref, links: r.link ? [r.link] : NO_LINKS };
       if (caseRefs.size >= 5000) caseRefs.clear();
-      caseRefs.set(m[1], v);
+      caseRefs.set(key, v);
     }
-    if (v) out.push({ s, e: s + m[1].length, kind: 'case-law', ref: v.ref, links: v.links });
+    if (v) out.push({ s, e, kind: 'case-law', ref: v.ref, links: v.links });
   });
   eachAnchoredMatch(text, JO, (m, s) => {
     out.push({ s, e: s + m[1].length, kind: 'case-law', ref: `${m[2]} ${m[3]} s. ${Number(m[4])}`, links: NO_LINKS });

@@ -50,7 +50,34 @@ export function eachAnchoredMatch(
   each: (m: RegExpExecArray, start: number) => void,
   found?: readonly number[],
 ): void {
+  scan(text, p, found, each, undefined);
+}
+
+/**
+ * The same matches as spans, for callers that mostly need no groups (see {@link matchAt}): a
+ * pattern of width 0 is then run with test, which makes no match array.
+ */
+export function eachAnchoredSpan(text: string, p: AnchoredPattern, each: (start: number, end: number) => void): void {
+  scan(text, p, undefined, undefined, each);
+}
+
+/** The match of `p` (group 1, as in {@link eachAnchoredMatch}) at `start`, where eachAnchoredSpan found one. */
+export function matchAt(text: string, p: AnchoredPattern, start: number): RegExpExecArray {
+  p.rx.lastIndex = start;
+  return p.rx.exec(text) as RegExpExecArray;
+}
+
+/** eachAnchoredMatch (onMatch) or eachAnchoredSpan (onSpan). */
+function scan(
+  text: string,
+  p: AnchoredPattern,
+  found: readonly number[] | undefined,
+  onMatch: ((m: RegExpExecArray, start: number) => void) | undefined,
+  onSpan: ((start: number, end: number) => void) | undefined,
+): void {
   const { rx, width, anchors, near } = p;
+  // (with no lead, a match starts where it is tried: its end is all test has to tell)
+  const bare = onSpan !== undefined && width === 0;
   // Next occurrence of each anchor (from `found`: fi is its index there).
   let fi = 0;
   const at = found ? [found.length ? found[0] : -1] : anchors.map((a) => text.indexOf(a.lit, a.minLead));
@@ -73,13 +100,23 @@ export function eachAnchoredMatch(
     const from = next > first ? next : first;
     if (from > last || (near !== undefined && !near(text, q))) continue;
     rx.lastIndex = from;
+    if (bare) {
+      if (!rx.test(text)) {
+        next = from + 1;
+        continue;
+      }
+      next = rx.lastIndex;
+      onSpan(from, next);
+      continue;
+    }
     const m = rx.exec(text);
     if (m === null) {
       next = from + width + 1;
       continue;
     }
     next = rx.lastIndex;
-    each(m, next - m[1].length);
+    if (onMatch) onMatch(m, next - m[1].length);
+    else onSpan?.(next - m[1].length, next);
   }
 }
 
