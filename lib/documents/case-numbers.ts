@@ -9,6 +9,8 @@
  * Shared by document facts (caseNumbers) and the citation engine (kind "case-number").
  * All patterns are linear: bounded quantifiers, no nested repetition.
  */
+import { anchor, anchored, eachAnchoredMatch, eachGlobalMatch, type Anchor } from '../text/anchored';
+
 export interface CaseNumberMatch {
   start: number;
   end: number;
@@ -17,8 +19,6 @@ export interface CaseNumberMatch {
   /** Normalised, without "Dnr": "KS 2023/105". */
   ref: string;
 }
-
-import { anchor, anchored, eachAnchoredMatch, eachGlobalMatch, type Anchor } from '../text/anchored';
 
 const DNR = String.raw`(?:\b(?:[Dd]nr|DNR|[Dd]iarienummer|DIARIENUMMER|[Dd]iarienr)\.?:?\s{0,3})`;
 const YEAR4 = String.raw`(?:19|20)\d{2}`;

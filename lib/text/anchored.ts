@@ -1,7 +1,9 @@
 /**
  * Regex matching through literals: a pattern whose every match holds one of a few literals
- * ("prop", "/E", "nr", "/") is only tried at the starts those literals' occurrences allow.
- * The occurrences are found with indexOf, many times faster than a regex scan of the whole text.
+ * ("prop", "/E", "FS", "/") is only tried at the starts those literals' occurrences allow.
+ * The occurrences are found with indexOf, many times faster than a regex scan of the whole text
+ * when the literal starts with a rare character (indexOf stops at each occurrence of the first
+ * one: "dnr" or "skr" are found no faster than the regex scans).
  */
 
 /**
