@@ -6,7 +6,7 @@
 import type { Citation, Link } from '../analysis/schema';
 import type { EuAct } from '../laws/schema';
 import { foldName } from '../text/fold';
-import { anchor, anchored, eachAnchoredMatch, eachAnchoredSpan, eachGlobalMatch, matchAt, type AnchoredPattern } from '../text/anchored';
+import { anchor, anchored, anchoredMatches, anchoredSpans, matchAt, type AnchoredPattern } from '../text/anchored';
 import { isLetterAt } from '../text/normalize';
 import { caseLawLink, celexLinks, preparatoryLink } from './links';
 
@@ -152,25 +152,29 @@ export function findPreparatory(text: string): RawCitation[] {
   let lastProp: PrepWork | undefined;
   const propStarts: number[] = [];
   const propWorks: PrepWork[] = [];
-  eachAnchoredSpan(text, PROP, (s, e) => {
-    const w = workAt(PROP, readProp, s, e);
-    propStarts.push(s);
+  let sp = anchoredSpans(text, PROP);
+  for (let i = 0; i < sp.length; i += 2) {
+    const w = workAt(PROP, readProp, sp[i], sp[i + 1]);
+    propStarts.push(sp[i]);
     propWorks.push(w);
-    push(s, e, w);
-  });
-  eachAnchoredSpan(text, SERIES, (s, e) => push(s, e, workAt(SERIES, readSeries, s, e)));
-  eachAnchoredSpan(text, BET, (s, e) => push(s, e, workAt(BET, readBet, s, e)));
-  eachGlobalMatch(text, RSKR, (m, s) => push(s, s + m[1].length, prepWorkByText.get(m[1]) ?? rememberWork(m[1], readRskr(m))));
-  eachGlobalMatch(text, DIR, (m, s) => push(s, s + m[1].length, prepWorkByText.get(m[1]) ?? rememberWork(m[1], readDir(m))));
+    push(sp[i], sp[i + 1], w);
+  }
+  sp = anchoredSpans(text, SERIES);
+  for (let i = 0; i < sp.length; i += 2) push(sp[i], sp[i + 1], workAt(SERIES, readSeries, sp[i], sp[i + 1]));
+  sp = anchoredSpans(text, BET);
+  for (let i = 0; i < sp.length; i += 2) push(sp[i], sp[i + 1], workAt(BET, readBet, sp[i], sp[i + 1]));
+  for (const m of text.matchAll(RSKR)) push(m.index, m.index + m[1].length, prepWorkByText.get(m[1]) ?? rememberWork(m[1], readRskr(m)));
+  for (const m of text.matchAll(DIR)) push(m.index, m.index + m[1].length, prepWorkByText.get(m[1]) ?? rememberWork(m[1], readDir(m)));
   // "a. prop. s. 51": the proposition cited last.
   let pi = 0;
-  eachAnchoredSpan(text, APROP, (s, e) => {
-    while (pi < propStarts.length && propStarts[pi] < s) lastProp = propWorks[pi++];
-    if (!lastProp) return;
-    const { pages } = pagesAt(text, e);
-    if (!pages.length) return;
-    push(s, e, lastProp);
-  });
+  sp = anchoredSpans(text, APROP);
+  for (let i = 0; i < sp.length; i += 2) {
+    while (pi < propStarts.length && propStarts[pi] < sp[i]) lastProp = propWorks[pi++];
+    if (!lastProp) continue;
+    const { pages } = pagesAt(text, sp[i + 1]);
+    if (!pages.length) continue;
+    push(sp[i], sp[i + 1], lastProp);
+  }
   return out;
 }
 
@@ -232,7 +236,10 @@ const NO_LINKS: Link[] = [];
 
 export function findCaseLaw(text: string): RawCitation[] {
   const out: RawCitation[] = [];
-  eachAnchoredSpan(text, CASE, (s, e) => {
+  const sp = anchoredSpans(text, CASE);
+  for (let i = 0; i < sp.length; i += 2) {
+    const s = sp[i];
+    const e = sp[i + 1];
     const key = text.slice(s, e);
     let v = caseRefs.get(key);
     if (v === undefined) {
@@ -242,12 +249,13 @@ export function findCaseLaw(text: string): RawCitation[] {
       caseRefs.set(key, v);
     }
     if (v) out.push({ s, e, kind: 'case-law', ref: v.ref, links: v.links });
-  });
-  eachAnchoredMatch(text, JO, (m, s) => {
-    out.push({ s, e: s + m[1].length, kind: 'case-law', ref: `${m[2]} ${m[3]} s. ${Number(m[4])}`, links: NO_LINKS });
-  });
+  }
+  for (const m of anchoredMatches(text, JO)) {
+    out.push({ s: m.index, e: m.index + m[1].length, kind: 'case-law', ref: `${m[2]} ${m[3]} s. ${Number(m[4])}`, links: NO_LINKS });
+  }
   // JO, JK and ARN decisions by diarienummer, when the paragraph names the authority.
-  eachGlobalMatch(text, AUTH_DNR, (m, mStart) => {
+  for (const m of text.matchAll(AUTH_DNR)) {
+    const mStart = m.index;
     let window = text.slice(Math.max(0, mStart - 200), mStart);
     window = window.slice(window.lastIndexOf('\n') + 1); // same paragraph only
     let auth: string | undefined;
@@ -255,7 +263,7 @@ export function findCaseLaw(text: string): RawCitation[] {
       const w = a[0];
       auth = w.startsWith('Justitieom') ? 'JO' : w.startsWith('Justitiek') ? 'JK' : w.startsWith('Allm') ? 'ARN' : a[1];
     }
-    if (!auth) return;
+    if (!auth) continue;
     const series = auth.toLowerCase();
     const first = m[2];
     const firstStart = mStart + m[1].indexOf(first);
@@ -268,10 +276,10 @@ export function findCaseLaw(text: string): RawCitation[] {
       const restStart = mStart + m[1].length - m[3].length;
       for (const r of m[3].matchAll(/\d{1,5}-\d{2,4}(?:-\d{2})?/g)) out.push(mk(restStart + r.index, r[0]));
     }
-  });
-  eachAnchoredMatch(text, COURT_CASE, (m, s) => {
-    out.push({ s, e: s + m[1].length, kind: 'case-law', ref: `mål nr ${m[2] ? m[2].trim() + ' ' : ''}${m[3]}`, links: NO_LINKS });
-  });
+  }
+  for (const m of anchoredMatches(text, COURT_CASE)) {
+    out.push({ s: m.index, e: m.index + m[1].length, kind: 'case-law', ref: `mål nr ${m[2] ? m[2].trim() + ' ' : ''}${m[3]}`, links: NO_LINKS });
+  }
   return out;
 }
 
@@ -368,15 +376,16 @@ export function findEu(text: string, acts: readonly EuAct[]): RawCitation[] {
     if (article) c.article = article;
     out.push(c);
   };
-  eachAnchoredMatch(text, EU_ACT, (m, s) => add(s, s + m[1].length, cachedCelex(m, readActCelex)));
+  for (const m of anchoredMatches(text, EU_ACT)) add(m.index, m.index + m[1].length, cachedCelex(m, readActCelex));
   let lastEnd = 0;
-  eachAnchoredMatch(text, EU_DIRECTIVE, (m, s) => {
+  for (const m of anchoredMatches(text, EU_DIRECTIVE)) {
+    const s = m.index;
     // The prefix starts at or after the previous match's end, within 60 characters (it has at most 41).
     const from = Math.max(lastEnd, s - 60);
     const pm = s - from >= 9 ? EU_DIRECTIVE_PREFIX.exec(text.slice(from, s)) : null;
     lastEnd = s + m[1].length;
     add(pm ? from + pm.index : s, lastEnd, cachedCelex(m, readDirectiveCelex));
-  });
+  }
   for (const m of text.matchAll(CELEX)) {
     out.push({ s: m.index, e: m.index + m[0].length, kind: 'eu', ref: celexOf(m[1], m[2], m[3]), links: celexLinks(celexOf(m[1], m[2], m[3])) });
   }
@@ -453,9 +462,9 @@ const REGULATION = anchored(/FS(?<=(?<![\p{L}-])([A-ZÅÄÖ]{1,8}-?)FS)\s?(\d{4}
 
 export function findRegulations(text: string): RawCitation[] {
   const out: RawCitation[] = [];
-  eachAnchoredMatch(text, REGULATION, (m, s) => {
-    if (m[2] === 'S') return; // "SFS" is a statute
-    out.push({ s: s - m[2].length, e: s + m[1].length, kind: 'regulation', ref: `${m[2]}FS ${m[3]}:${Number(m[4])}`, links: NO_LINKS });
-  });
+  for (const m of anchoredMatches(text, REGULATION)) {
+    if (m[2] === 'S') continue; // "SFS" is a statute
+    out.push({ s: m.index - m[2].length, e: m.index + m[1].length, kind: 'regulation', ref: `${m[2]}FS ${m[3]}:${Number(m[4])}`, links: NO_LINKS });
+  }
   return out;
 }

@@ -9,7 +9,7 @@
  * Shared by document facts (caseNumbers) and the citation engine (kind "case-number").
  * All patterns are linear: bounded quantifiers, no nested repetition.
  */
-import { anchor, anchored, eachAnchoredMatch, eachGlobalMatch, type Anchor } from '../text/anchored';
+import { anchor, anchored, anchoredMatches, type Anchor } from '../text/anchored';
 
 export interface CaseNumberMatch {
   start: number;
@@ -78,9 +78,9 @@ function dnrStart(text: string, at: number): number {
 }
 // After an explicit "Dnr": classification/serial/year in any order: "1.5.1-135-2012", "2012-130-2.1.1",
 // "1.6-0029/2011", "T 2010-313-01743", "2012- 182-3.1"
-// (a regex scan finds these faster than indexOf would: "dnr" and "diarie" start with a common letter)
+// (a regex scan: "dnr" and "diarie" start with a common letter, which indexOf finds slowly)
 const AFTER_DNR = new RegExp(
-  String.raw`(${DNR}((?:[A-ZÅÄÖ]{1,4}\s)?\d{1,4}(?:[.\-/]\s?\d{1,6}){1,5}))`,
+  String.raw`${DNR}((?:[A-ZÅÄÖ]{1,4}\s)?\d{1,4}(?:[.\-/]\s?\d{1,6}){1,5})`,
   'g',
 );
 // Bare "(2023/310)" right after remiss/ärende/dnr (matched from the "(", the number is the group after it)
@@ -111,38 +111,38 @@ export function findCaseNumbers(text: string): CaseNumberMatch[] {
     out.push({ start, end, text: matched, ref });
   };
   const slashes = slashesAfterDigit(text);
-  eachAnchoredMatch(text, LETTERS_YEAR, (m, start) => {
+  for (const m of anchoredMatches(text, LETTERS_YEAR, slashes)) {
     const dnr = m[2];
     const letters = m[3];
     const year = m[4];
     // a lone capital letter is only a registry prefix after "Dnr" ("I 2023/24 års budget" is not one)
-    if (!dnr && letters.length < 2) return;
+    if (!dnr && letters.length < 2) continue;
     // two-digit years only with letters of a registry ("SN 18/0098"), never for e.g. "SFS 18/1"
-    if (year.length === 2 && (letters === 'SFS' || letters === 'SOU' || letters === 'NJA')) return;
+    if (year.length === 2 && (letters === 'SFS' || letters === 'SOU' || letters === 'NJA')) continue;
     const cut = letters.search(/[- ]/);
-    if (NOT_REGISTRY.has(cut < 0 ? letters : letters.slice(0, cut))) return;
-    add(start, m[1], `${letters} ${year}/${m[5]}${m[6] ?? ''}`);
-  }, slashes);
+    if (NOT_REGISTRY.has(cut < 0 ? letters : letters.slice(0, cut))) continue;
+    add(m.index, m[1], `${letters} ${year}/${m[5]}${m[6] ?? ''}`);
+  }
   nextPattern();
-  eachAnchoredMatch(text, YEAR_LETTERS, (m, start) => {
-    const s = dnrStart(text, start);
-    add(s, text.slice(s, start + m[1].length), `${m[2]}/${m[3]} ${m[4]}`);
-  }, slashes);
+  for (const m of anchoredMatches(text, YEAR_LETTERS, slashes)) {
+    const s = dnrStart(text, m.index);
+    add(s, text.slice(s, m.index + m[1].length), `${m[2]}/${m[3]} ${m[4]}`);
+  }
   nextPattern();
-  eachAnchoredMatch(text, OLD_KS, (m, start) => {
-    const s = dnrStart(text, start);
-    add(s, text.slice(s, start + m[1].length), m[2]);
-  }, slashes);
+  for (const m of anchoredMatches(text, OLD_KS, slashes)) {
+    const s = dnrStart(text, m.index);
+    add(s, text.slice(s, m.index + m[1].length), m[2]);
+  }
   nextPattern();
-  eachGlobalMatch(text, AFTER_DNR, (m, start) => {
+  for (const m of text.matchAll(AFTER_DNR)) {
     // The space after a separator is dropped ("2012- 182-3.1" is 2012-182-3.1), the one after letters
     // kept ("T 2010-313-01743"): the number has no other spaces, and each is one character before a digit.
-    const ref = SEPARATOR_SPACE.test(m[2]) ? m[2].replace(SEPARATOR_SPACES, '') : m[2];
+    const ref = SEPARATOR_SPACE.test(m[1]) ? m[1].replace(SEPARATOR_SPACES, '') : m[1];
     // must look like a case number: a year somewhere, or classification + serial
-    if (!/(?:19|20)\d{2}/.test(ref) && !/\d\.\d/.test(ref)) return;
-    add(start, m[1], ref.replace(/[.\-/]$/, ''));
-  });
+    if (!/(?:19|20)\d{2}/.test(ref) && !/\d\.\d/.test(ref)) continue;
+    add(m.index, m[0], ref.replace(/[.\-/]$/, ''));
+  }
   nextPattern();
-  eachAnchoredMatch(text, BARE_PAREN, (m, start) => add(start + 1, m[2], m[2]), slashes);
+  for (const m of anchoredMatches(text, BARE_PAREN, slashes)) add(m.index + 1, m[2], m[2]);
   return out.sort((a, b) => a.start - b.start);
 }

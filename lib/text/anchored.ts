@@ -39,47 +39,40 @@ export function anchored(pattern: RegExp | string, anchors: readonly Anchor[], n
 }
 
 /**
- * Calls `each` with the matches of an anchored pattern in order, the same as the pattern finds
- * as a global regex (leftmost first, not overlapping), and their starts: since every match holds
- * one of the anchors, only the starts that the anchors' occurrences allow are tried, in
- * increasing order, from the end of the previous match on. In `m`, group 1 is the match.
+ * The matches of an anchored pattern in order, the same as the pattern finds as a global regex
+ * (leftmost first, not overlapping): since every match holds one of the anchors, only the starts
+ * that the anchors' occurrences allow are tried, in increasing order, from the end of the
+ * previous match on. In each match group 1 is the match, and `index` is its start.
  * `found`, when given, holds the occurrences of a single anchor in increasing order, those the
  * caller already has (several patterns with one anchor; it may leave out the ones `near` rejects).
  */
-export function eachAnchoredMatch(
-  text: string,
-  p: AnchoredPattern,
-  each: (m: RegExpExecArray, start: number) => void,
-  found?: readonly number[],
-): void {
-  scan(text, p, found, each, undefined);
+export function anchoredMatches(text: string, p: AnchoredPattern, found?: readonly number[]): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  scan(text, p, found, out, undefined);
+  return out;
 }
 
 /**
- * The same matches as spans, for callers that mostly need no groups (see {@link matchAt}): a
- * pattern of width 0 is then run with test, which makes no match array.
+ * The same matches as spans, start and end one after the other, for callers that mostly need no
+ * groups (see {@link matchAt}): a pattern of width 0 is then run with test, which makes no match array.
  */
-export function eachAnchoredSpan(text: string, p: AnchoredPattern, each: (start: number, end: number) => void): void {
-  scan(text, p, undefined, undefined, each);
+export function anchoredSpans(text: string, p: AnchoredPattern): number[] {
+  const out: number[] = [];
+  scan(text, p, undefined, undefined, out);
+  return out;
 }
 
-/** The match of `p` (group 1, as in {@link eachAnchoredMatch}) at `start`, where eachAnchoredSpan found one. */
+/** The match of `p` (group 1, as in {@link anchoredMatches}) at `start`, where anchoredSpans found one. */
 export function matchAt(text: string, p: AnchoredPattern, start: number): RegExpExecArray {
   p.rx.lastIndex = start;
   return p.rx.exec(text) as RegExpExecArray;
 }
 
-/** eachAnchoredMatch (onMatch) or eachAnchoredSpan (onSpan). */
-function scan(
-  text: string,
-  p: AnchoredPattern,
-  found: readonly number[] | undefined,
-  onMatch: ((m: RegExpExecArray, start: number) => void) | undefined,
-  onSpan: ((start: number, end: number) => void) | undefined,
-): void {
+/** anchoredMatches (into `matches`) or anchoredSpans (into `spans`). */
+function scan(text: string, p: AnchoredPattern, found: readonly number[] | undefined, matches: RegExpExecArray[] | undefined, spans: number[] | undefined): void {
   const { rx, width, anchors, near } = p;
   // (with no lead, a match starts where it is tried: its end is all test has to tell)
-  const bare = onSpan !== undefined && width === 0;
+  const bare = spans !== undefined && width === 0;
   // Next occurrence of each anchor (from `found`: fi is its index there).
   let fi = 0;
   const at = found ? [found.length ? found[0] : -1] : anchors.map((a) => text.indexOf(a.lit, a.minLead));
@@ -108,7 +101,7 @@ function scan(
         continue;
       }
       next = rx.lastIndex;
-      onSpan(from, next);
+      spans.push(from, next);
       continue;
     }
     const m = rx.exec(text);
@@ -117,17 +110,9 @@ function scan(
       continue;
     }
     next = rx.lastIndex;
-    if (onMatch) onMatch(m, next - m[1].length);
-    else onSpan?.(next - m[1].length, next);
+    if (matches) {
+      m.index = next - m[1].length;
+      matches.push(m);
+    } else spans?.push(next - m[1].length, next);
   }
-}
-
-/**
- * The same for a global regex whose source is wrapped in one group, `(…)`, scanned as it is (for
- * patterns whose literals start with common letters, which indexOf finds slowly): group 1 is the
- * match, as in {@link eachAnchoredMatch}, so the callers read both alike.
- */
-export function eachGlobalMatch(text: string, rx: RegExp, each: (m: RegExpExecArray, start: number) => void): void {
-  rx.lastIndex = 0;
-  for (let m = rx.exec(text); m !== null; m = rx.exec(text)) each(m, m.index);
 }
