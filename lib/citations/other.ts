@@ -6,6 +6,7 @@
 import type { Citation, Link } from '../analysis/schema';
 import type { EuAct } from '../laws/schema';
 import { foldName } from '../text/fold';
+import { anchor, anchored, anchoredMatches, anchoredSpans, matchAt, type AnchoredPattern } from '../text/anchored';
 import { isLetterAt } from '../text/normalize';
 import { caseLawLink, celexLinks, preparatoryLink } from './links';
 
@@ -43,77 +44,13 @@ function pagesAt(text: string, pos: number): { end: number; pages: string[] } {
   return { end, pages };
 }
 
-/**
- * Where a pattern's matches can start: each match holds the literal `lit`, `minLead` to `maxLead`
- * characters after its start ("/E" 4 to 9 characters after the start of "95/46/EG" or "2016/1234/EU").
- */
-interface Anchor {
-  lit: string;
-  minLead: number;
-  maxLead: number;
-}
-const anchor = (lit: string, minLead = 0, maxLead = minLead): Anchor => ({ lit, minLead, maxLead });
-
-/**
- * A pattern found through its anchors: `rx` is the pattern behind a lazy lead of at most `width`
- * characters, sticky, so one exec tries the starts from lastIndex to lastIndex + width in order.
- */
-interface AnchoredPattern {
-  rx: RegExp;
-  width: number;
-  anchors: readonly Anchor[];
-}
-function anchored(pattern: RegExp, anchors: readonly Anchor[]): AnchoredPattern {
-  const width = Math.max(...anchors.map((a) => a.maxLead - a.minLead));
-  return { rx: new RegExp(`[^]{0,${width}}?(${pattern.source})`, `${pattern.flags.replace('g', '')}y`), width, anchors };
-}
-
-/**
- * The matches of an anchored pattern, the same as the pattern finds as a global regex (leftmost
- * first, not overlapping), since every match holds one of the anchors: only the starts that the
- * anchors' occurrences allow are tried, in increasing order, from the end of the previous match on.
- * The occurrences are found with indexOf, many times faster than a regex scan of the whole text.
- * Each match is given as the pattern alone gives it (index, groups).
- */
-function anchoredMatches(text: string, p: AnchoredPattern): RegExpExecArray[] {
-  const { rx, width, anchors } = p;
-  const out: RegExpExecArray[] = [];
-  const at = anchors.map((a) => text.indexOf(a.lit, a.minLead)); // next occurrence of each
-  let next = 0; // every start before this is tried or inside a match
-  for (;;) {
-    // The occurrence whose first possible start comes first.
-    let k = -1;
-    let first = Infinity;
-    for (let j = 0; j < at.length; j++) {
-      if (at[j] >= 0 && at[j] - anchors[j].maxLead < first) {
-        first = at[j] - anchors[j].maxLead;
-        k = j;
-      }
-    }
-    if (k < 0) return out;
-    const last = at[k] - anchors[k].minLead; // its last possible start
-    at[k] = text.indexOf(anchors[k].lit, at[k] + 1);
-    const from = Math.max(next, first);
-    if (from > last) continue;
-    rx.lastIndex = from;
-    const m = rx.exec(text);
-    if (!m) {
-      next = from + width + 1;
-      continue;
-    }
-    next = rx.lastIndex;
-    m.index += m[0].length - m[1].length;
-    m.shift();
-    out.push(m);
-  }
-}
-
 // (through the literals their matches hold, where indexOf finds those faster than the regex scans)
 const PROP = anchored(/(?<![\p{L}])(?:[Pp]rop(?:osition(?:en)?)?\.?)\s?(?:nr\s?(\d{1,4})\s?\/\s?(\d{4})|(\d{4}(?:\/\d{2,4})?)\s?(?::\s?(?:([AB])\s?)?(\d{1,4})|nr\s?(\d{1,4})))(?!\d)/u, [anchor('prop'), anchor('Prop')]);
 const SERIES = anchored(/(?<![\p{L}])(SOU|Ds|DS)\s?(\d{4})\s?:\s?(\d{1,4})(?!\d)/u, [anchor('SOU'), anchor('Ds'), anchor('DS')]);
 const BET = anchored(/(?<![\p{L}])(?:[Bb]et\.|[Bb]etänkande(?:t)?)\s?(\d{4}\/\d{2})\s?:\s?([A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,3}\s?\d{1,3})(?!\d)/u, [anchor('bet.'), anchor('Bet.'), anchor('betä'), anchor('Betä')]);
-const RSKR = /(?<![\p{L}])[Rr]skr\.?\s?(\d{4}\/\d{2})\s?:\s?(\d{1,4})(?!\d)/gu;
-const DIR = /(?<![\p{L}])(?:[Dd]ir\.|[Kk]ommittédirektiv(?:et)?)\s?(\d{4})\s?:\s?(\d{1,4})(?!\d)/gu;
+// (scanned as regexes, group 1 the match: their literals start with common letters, which indexOf finds slowly)
+const RSKR = /((?<![\p{L}])[Rr]skr\.?\s?(\d{4}\/\d{2})\s?:\s?(\d{1,4})(?!\d))/gu;
+const DIR = /((?<![\p{L}])(?:[Dd]ir\.|[Kk]ommittédirektiv(?:et)?)\s?(\d{4})\s?:\s?(\d{1,4})(?!\d))/gu;
 const APROP = anchored(/(?<![\p{L}])a\.\s?prop\./u, [anchor('prop.', 2, 3)]);
 
 /** A preparatory work as cited, with its links by page ("" for none; pages are digits). Shared. */
@@ -153,41 +90,40 @@ function prepLinkOf(w: PrepWork, pg: string | undefined): Link | null {
   return v;
 }
 /**
- * The work a match cites, by the matched text (which fixes the groups; the patterns start with
- * different words, so their texts never coincide), else from `read` (series, id, label).
+ * The work a match cites by the matched text (which fixes the groups; the patterns start with
+ * different words, so their texts never coincide): looked up first, remembered when read from
+ * the match (series, id, label).
  */
 const prepWorkByText = new Map<string, PrepWork>();
-function citedWork(m: RegExpExecArray, read: (m: RegExpExecArray) => [string, string, string]): PrepWork {
-  let w = prepWorkByText.get(m[0]);
-  if (!w) {
-    w = prepWork(...read(m));
-    if (prepWorkByText.size >= 5000) prepWorkByText.clear();
-    prepWorkByText.set(m[0], w);
-  }
+function rememberWork(key: string, [series, id, label]: [string, string, string]): PrepWork {
+  const w = prepWork(series, id, label);
+  if (prepWorkByText.size >= 5000) prepWorkByText.clear();
+  prepWorkByText.set(key, w);
   return w;
 }
+// (the readers take a match with group 1 the whole match, the pattern's groups from group 2 on)
 const readProp = (m: RegExpExecArray): [string, string, string] => {
   let id: string;
-  if (m[1]) id = `${m[2]}:${Number(m[1])}`;
-  else if (m[6]) id = `${m[3]}:${Number(m[6])}`;
+  if (m[2]) id = `${m[3]}:${Number(m[2])}`;
+  else if (m[7]) id = `${m[4]}:${Number(m[7])}`;
   // 1958 A/B: the spring session's numbers are plain ("1958:A 30" = 1958:30), the B session keeps its letter.
-  else id = `${m[3]}:${m[4] === 'B' ? 'B' : ''}${Number(m[5])}`;
+  else id = `${m[4]}:${m[5] === 'B' ? 'B' : ''}${Number(m[6])}`;
   return ['prop', id, `prop. ${id}`];
 };
 const readSeries = (m: RegExpExecArray): [string, string, string] => {
-  const id = `${m[2]}:${Number(m[3])}`;
-  return m[1] === 'SOU' ? ['sou', id, `SOU ${id}`] : ['ds', id, `Ds ${id}`];
+  const id = `${m[3]}:${Number(m[4])}`;
+  return m[2] === 'SOU' ? ['sou', id, `SOU ${id}`] : ['ds', id, `Ds ${id}`];
 };
 const readBet = (m: RegExpExecArray): [string, string, string] => {
-  const id = `${m[1]}:${m[2].replace(/\s/g, '')}`;
+  const id = `${m[2]}:${m[3].replace(/\s/g, '')}`;
   return ['bet', id, `bet. ${id}`];
 };
 const readRskr = (m: RegExpExecArray): [string, string, string] => {
-  const id = `${m[1]}:${Number(m[2])}`;
+  const id = `${m[2]}:${Number(m[3])}`;
   return ['rskr', id, `rskr. ${id}`];
 };
 const readDir = (m: RegExpExecArray): [string, string, string] => {
-  const id = `${m[1]}:${Number(m[2])}`;
+  const id = `${m[2]}:${Number(m[3])}`;
   return ['dir', id, `dir. ${id}`];
 };
 
@@ -208,25 +144,36 @@ export function findPreparatory(text: string): RawCitation[] {
     if (pages.length) c.pages = pages;
     out.push(c);
   };
+  // The works cited by the anchored patterns' spans (a match made only for a text not seen before).
+  const workAt = (p: AnchoredPattern, read: (m: RegExpExecArray) => [string, string, string], s: number, e: number): PrepWork => {
+    const key = text.slice(s, e);
+    return prepWorkByText.get(key) ?? rememberWork(key, read(matchAt(text, p, s)));
+  };
   let lastProp: PrepWork | undefined;
-  const props: { s: number; w: PrepWork }[] = [];
-  for (const m of anchoredMatches(text, PROP)) {
-    const w = citedWork(m, readProp);
-    props.push({ s: m.index, w });
-    push(m.index, m.index + m[0].length, w);
+  const propStarts: number[] = [];
+  const propWorks: PrepWork[] = [];
+  let sp = anchoredSpans(text, PROP);
+  for (let i = 0; i < sp.length; i += 2) {
+    const w = workAt(PROP, readProp, sp[i], sp[i + 1]);
+    propStarts.push(sp[i]);
+    propWorks.push(w);
+    push(sp[i], sp[i + 1], w);
   }
-  for (const m of anchoredMatches(text, SERIES)) push(m.index, m.index + m[0].length, citedWork(m, readSeries));
-  for (const m of anchoredMatches(text, BET)) push(m.index, m.index + m[0].length, citedWork(m, readBet));
-  for (const m of text.matchAll(RSKR)) push(m.index, m.index + m[0].length, citedWork(m, readRskr));
-  for (const m of text.matchAll(DIR)) push(m.index, m.index + m[0].length, citedWork(m, readDir));
+  sp = anchoredSpans(text, SERIES);
+  for (let i = 0; i < sp.length; i += 2) push(sp[i], sp[i + 1], workAt(SERIES, readSeries, sp[i], sp[i + 1]));
+  sp = anchoredSpans(text, BET);
+  for (let i = 0; i < sp.length; i += 2) push(sp[i], sp[i + 1], workAt(BET, readBet, sp[i], sp[i + 1]));
+  for (const m of text.matchAll(RSKR)) push(m.index, m.index + m[1].length, prepWorkByText.get(m[1]) ?? rememberWork(m[1], readRskr(m)));
+  for (const m of text.matchAll(DIR)) push(m.index, m.index + m[1].length, prepWorkByText.get(m[1]) ?? rememberWork(m[1], readDir(m)));
   // "a. prop. s. 51": the proposition cited last.
   let pi = 0;
-  for (const m of anchoredMatches(text, APROP)) {
-    while (pi < props.length && props[pi].s < m.index) lastProp = props[pi++].w;
+  sp = anchoredSpans(text, APROP);
+  for (let i = 0; i < sp.length; i += 2) {
+    while (pi < propStarts.length && propStarts[pi] < sp[i]) lastProp = propWorks[pi++];
     if (!lastProp) continue;
-    const { pages } = pagesAt(text, m.index + m[0].length);
+    const { pages } = pagesAt(text, sp[i + 1]);
     if (!pages.length) continue;
-    push(m.index, m.index + m[0].length, lastProp);
+    push(sp[i], sp[i + 1], lastProp);
   }
   return out;
 }
@@ -238,67 +185,78 @@ const CASE = anchored(
     'u',
   ),
   // (RÅ, RA and RH start with "R"; MÖD, MIG, MD and MMD with "M", which PMÖD and MMD also hold one character in:
-  // one indexOf for several courts)
-  [anchor('HFD'), anchor('R'), anchor('NJA'), anchor('AD'), anchor('M', 0, 1), anchor('FÖD')],
+  // one indexOf for several courts; the "M" as two anchors, so that each anchor gives one start)
+  [anchor('HFD'), anchor('R'), anchor('NJA'), anchor('AD'), anchor('M'), anchor('M', 1), anchor('FÖD')],
 );
 /** The lagen.nu series of each court (RA is read as RÅ). */
 const COURT_SERIES: Record<string, string> = {
   HFD: 'hfd', RÅ: 'ra', NJA: 'nja', AD: 'ad', MÖD: 'mod', PMÖD: 'pmöd', MIG: 'mig', MD: 'md', RH: 'rh', MMD: 'mmd', FÖD: 'föd',
 };
 const JO = anchored(/(?<![\p{L}])(JO|JK)\s?(\d{4}\/\d{2})\s?s\.\s?(\d{1,4})(?!\d)/u, [anchor('JO'), anchor('JK')]);
-const AUTH_DNR = /(?<![\p{L}])(?:dnr|änr|ärende nr)\.?\s?(\d{1,5}-\d{2,4}(?:-\d{2})?)(?![\d-])((?:(?:,\s?|\s(?:och|samt)\s)(?!\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?!\d))\d{1,5}-\d{2,4}(?:-\d{2})?(?![\d-]))*)/gu;
+// (scanned as a regex, group 1 the match, like RSKR)
+const AUTH_DNR = /((?<![\p{L}])(?:dnr|änr|ärende nr)\.?\s?(\d{1,5}-\d{2,4}(?:-\d{2})?)(?![\d-])((?:(?:,\s?|\s(?:och|samt)\s)(?!\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?!\d))\d{1,5}-\d{2,4}(?:-\d{2})?(?![\d-]))*))/gu;
 const AUTH_CONTEXT = /(?<![\p{L}])(JO|JK|ARN)(?![\p{L}])|Justitieombudsm|Justitiekansl|Allmänna reklamationsnämnden/gu;
 const COURT_CASE = anchored(/(?<![\p{L}])(?:[Mm]ål|[Mm]ålnr)\.?\s?(?:nr\.?\s?)?([A-ZÅÄÖ]{1,2}\s?)?(\d{1,6}-\d{2}(?:\d{2})?)(?![\d-])/u, [anchor('ål', 1)]);
 
-/** Reference and link of a court case match; null where the court has no such series. */
+/** Reference and link of a court case match (anchored: its groups from 2 on); null where the court has no such series. */
 function caseRef(m: RegExpExecArray): { ref: string; link: Link | null } | null {
-  const court = m[1] === 'RA' ? 'RÅ' : m[1];
-  const year = m[2];
+  const court = m[2] === 'RA' ? 'RÅ' : m[2];
+  const year = m[3];
   let ref: string;
   let path: string;
-  if (m[3]) {
+  if (m[4]) {
     if (court !== 'HFD' && court !== 'RÅ') return null;
-    ref = `${court} ${year} ref. ${Number(m[3])}`;
-    path = `${year}:${Number(m[3])}`;
-  } else if (m[4]) {
-    ref = `${court} ${year} not. ${Number(m[4])}`;
-    path = `${year}/not/${Number(m[4])}`;
+    ref = `${court} ${year} ref. ${Number(m[4])}`;
+    path = `${year}:${Number(m[4])}`;
   } else if (m[5]) {
-    if (court !== 'NJA') return null;
-    ref = `NJA ${year} s. ${Number(m[5])}`;
-    path = `${year}s${Number(m[5])}`;
+    ref = `${court} ${year} not. ${Number(m[5])}`;
+    path = `${year}/not/${Number(m[5])}`;
   } else if (m[6]) {
+    if (court !== 'NJA') return null;
+    ref = `NJA ${year} s. ${Number(m[6])}`;
+    path = `${year}s${Number(m[6])}`;
+  } else if (m[7]) {
     if (court !== 'AD') return null;
-    ref = `AD ${year} nr ${Number(m[6])}`;
-    path = `${year}:${Number(m[6])}`;
+    ref = `AD ${year} nr ${Number(m[7])}`;
+    path = `${year}:${Number(m[7])}`;
   } else {
     if (court === 'NJA' || court === 'HFD' || court === 'RÅ') return null;
-    const n = Number(m[7]);
+    const n = Number(m[8]);
     ref = court === 'AD' ? `AD ${year} nr ${n}` : `${court} ${year}:${n}`;
     path = `${year}:${n}`;
   }
   return { ref, link: caseLawLink(COURT_SERIES[court], path) };
 }
-/** caseRef by the matched text, which fixes the groups (shared; never changed by callers). */
-const caseRefs = new Map<string, { ref: string; link: Link | null } | null>();
+/**
+ * caseRef by the matched text, which fixes the groups, with its links (shared; never changed by
+ * callers, like the empty links of the other citations here).
+ */
+const caseRefs = new Map<string, { ref: string; links: Link[] } | null>();
+const NO_LINKS: Link[] = [];
 
 export function findCaseLaw(text: string): RawCitation[] {
   const out: RawCitation[] = [];
-  for (const m of anchoredMatches(text, CASE)) {
-    let v = caseRefs.get(m[0]);
+  const sp = anchoredSpans(text, CASE);
+  for (let i = 0; i < sp.length; i += 2) {
+    const s = sp[i];
+    const e = sp[i + 1];
+    const key = text.slice(s, e);
+    let v = caseRefs.get(key);
     if (v === undefined) {
-      v = caseRef(m);
+      const r = caseRef(matchAt(text, CASE, s));
+      v = r && { ref: r.ref, links: r.link ? [r.link] : NO_LINKS };
       if (caseRefs.size >= 5000) caseRefs.clear();
-      caseRefs.set(m[0], v);
+      caseRefs.set(key, v);
     }
-    if (v) out.push({ s: m.index, e: m.index + m[0].length, kind: 'case-law', ref: v.ref, links: v.link ? [v.link] : [] });
+    if (v) out.push({ s, e, kind: 'case-law', ref: v.ref, links: v.links });
   }
   for (const m of anchoredMatches(text, JO)) {
-    out.push({ s: m.index, e: m.index + m[0].length, kind: 'case-law', ref: `${m[1]} ${m[2]} s. ${Number(m[3])}`, links: [] });
+    out.push({ s: m.index, e: m.index + m[1].length, kind: 'case-law', ref: `${m[2]} ${m[3]} s. ${Number(m[4])}`, links: NO_LINKS });
   }
   // JO, JK and ARN decisions by diarienummer, when the paragraph names the authority.
   for (const m of text.matchAll(AUTH_DNR)) {
-    let window = text.slice(Math.max(0, m.index - 200), m.index);
+    const mStart = m.index;
+    let window = text.slice(Math.max(0, mStart - 200), mStart);
     window = window.slice(window.lastIndexOf('\n') + 1); // same paragraph only
     let auth: string | undefined;
     for (const a of window.matchAll(AUTH_CONTEXT)) {
@@ -307,20 +265,20 @@ export function findCaseLaw(text: string): RawCitation[] {
     }
     if (!auth) continue;
     const series = auth.toLowerCase();
-    const first = m[1];
-    const firstStart = m.index + m[0].indexOf(first);
+    const first = m[2];
+    const firstStart = mStart + m[1].indexOf(first);
     const mk = (s: number, id: string): RawCitation => ({
       s, e: s + id.length, kind: 'case-law', ref: `${auth} dnr ${id}`,
       links: /^\d{1,5}-\d{2,4}(?:-\d{2})?$/.test(id) ? [{ label: 'Beslutet på lagen.nu', url: `https://lagen.nu/avg/${series}/${id}` }] : [],
     });
-    out.push({ ...mk(m.index, first), e: firstStart + first.length });
-    if (m[2]) {
-      const restStart = m.index + m[0].length - m[2].length;
-      for (const r of m[2].matchAll(/\d{1,5}-\d{2,4}(?:-\d{2})?/g)) out.push(mk(restStart + r.index, r[0]));
+    out.push({ ...mk(mStart, first), e: firstStart + first.length });
+    if (m[3]) {
+      const restStart = mStart + m[1].length - m[3].length;
+      for (const r of m[3].matchAll(/\d{1,5}-\d{2,4}(?:-\d{2})?/g)) out.push(mk(restStart + r.index, r[0]));
     }
   }
   for (const m of anchoredMatches(text, COURT_CASE)) {
-    out.push({ s: m.index, e: m.index + m[0].length, kind: 'case-law', ref: `mål nr ${m[1] ? m[1].trim() + ' ' : ''}${m[2]}`, links: [] });
+    out.push({ s: m.index, e: m.index + m[1].length, kind: 'case-law', ref: `mål nr ${m[2] ? m[2].trim() + ' ' : ''}${m[3]}`, links: NO_LINKS });
   }
   return out;
 }
@@ -349,29 +307,30 @@ const fullYear = (y: string): string => (y.length === 4 ? y : Number(y) >= 50 ? 
 const celexOf = (year: string, type: string, num: string): string => `3${fullYear(year)}${type}${num.padStart(4, '0')}`;
 
 /**
- * The CELEX number of an act or directive match, by the matched text (which fixes the groups;
- * acts start with a word, directives with a digit), else from `read`.
+ * The CELEX number of an act or directive match (anchored: group 1 is the match, the pattern's
+ * groups follow), by the matched text (which fixes the groups; acts start with a word,
+ * directives with a digit), else from `read`.
  */
 const celexByText = new Map<string, string>();
 function cachedCelex(m: RegExpExecArray, read: (m: RegExpExecArray) => string): string {
-  let v = celexByText.get(m[0]);
+  let v = celexByText.get(m[1]);
   if (v === undefined) {
     v = read(m);
     if (celexByText.size >= 5000) celexByText.clear();
-    celexByText.set(m[0], v);
+    celexByText.set(m[1], v);
   }
   return v;
 }
 const readActCelex = (m: RegExpExecArray): string => {
-  const type = m[1] === 'förordning' ? 'R' : m[1] === 'direktiv' ? 'L' : 'D';
-  const a = m[4];
-  const b = m[5];
+  const type = m[2] === 'förordning' ? 'R' : m[2] === 'direktiv' ? 'L' : 'D';
+  const a = m[5];
+  const b = m[6];
   const plausibleYear = (x: string) => x.length === 4 && Number(x) >= 1950 && Number(x) <= 2099;
-  if (m[3]) return celexOf(b, type, a);
-  if (plausibleYear(a) && (!plausibleYear(b) || m[2] === 'EU' || type === 'L')) return celexOf(a, type, b);
+  if (m[4]) return celexOf(b, type, a);
+  if (plausibleYear(a) && (!plausibleYear(b) || m[3] === 'EU' || type === 'L')) return celexOf(a, type, b);
   return celexOf(b, type, a);
 };
-const readDirectiveCelex = (m: RegExpExecArray): string => celexOf(m[1], 'L', m[2]);
+const readDirectiveCelex = (m: RegExpExecArray): string => celexOf(m[2], 'L', m[3]);
 /** celexLinks by CELEX number and article ("" for none), without a key string per lookup. */
 const celexLinksByArticle = new Map<string, Map<string, Link[]>>();
 function cachedCelexLinks(celex: string, article: string | undefined): Link[] {
@@ -417,14 +376,15 @@ export function findEu(text: string, acts: readonly EuAct[]): RawCitation[] {
     if (article) c.article = article;
     out.push(c);
   };
-  for (const m of anchoredMatches(text, EU_ACT)) add(m.index, m.index + m[0].length, cachedCelex(m, readActCelex));
+  for (const m of anchoredMatches(text, EU_ACT)) add(m.index, m.index + m[1].length, cachedCelex(m, readActCelex));
   let lastEnd = 0;
   for (const m of anchoredMatches(text, EU_DIRECTIVE)) {
+    const s = m.index;
     // The prefix starts at or after the previous match's end, within 60 characters (it has at most 41).
-    const from = Math.max(lastEnd, m.index - 60);
-    const pm = m.index - from >= 9 ? EU_DIRECTIVE_PREFIX.exec(text.slice(from, m.index)) : null;
-    lastEnd = m.index + m[0].length;
-    add(pm ? from + pm.index : m.index, lastEnd, cachedCelex(m, readDirectiveCelex));
+    const from = Math.max(lastEnd, s - 60);
+    const pm = s - from >= 9 ? EU_DIRECTIVE_PREFIX.exec(text.slice(from, s)) : null;
+    lastEnd = s + m[1].length;
+    add(pm ? from + pm.index : s, lastEnd, cachedCelex(m, readDirectiveCelex));
   }
   for (const m of text.matchAll(CELEX)) {
     out.push({ s: m.index, e: m.index + m[0].length, kind: 'eu', ref: celexOf(m[1], m[2], m[3]), links: celexLinks(celexOf(m[1], m[2], m[3])) });
@@ -503,8 +463,8 @@ const REGULATION = anchored(/FS(?<=(?<![\p{L}-])([A-ZÅÄÖ]{1,8}-?)FS)\s?(\d{4}
 export function findRegulations(text: string): RawCitation[] {
   const out: RawCitation[] = [];
   for (const m of anchoredMatches(text, REGULATION)) {
-    if (m[1] === 'S') continue; // "SFS" is a statute
-    out.push({ s: m.index - m[1].length, e: m.index + m[0].length, kind: 'regulation', ref: `${m[1]}FS ${m[2]}:${Number(m[3])}`, links: [] });
+    if (m[2] === 'S') continue; // "SFS" is a statute
+    out.push({ s: m.index - m[2].length, e: m.index + m[1].length, kind: 'regulation', ref: `${m[2]}FS ${m[3]}:${Number(m[4])}`, links: NO_LINKS });
   }
   return out;
 }

@@ -9,6 +9,8 @@
  * Shared by document facts (caseNumbers) and the citation engine (kind "case-number").
  * All patterns are linear: bounded quantifiers, no nested repetition.
  */
+import { anchor, anchored, anchoredMatches, type Anchor } from '../text/anchored';
+
 export interface CaseNumberMatch {
   start: number;
   end: number;
@@ -21,26 +23,6 @@ export interface CaseNumberMatch {
 const DNR = String.raw`(?:\b(?:[Dd]nr|DNR|[Dd]iarienummer|DIARIENUMMER|[Dd]iarienr)\.?:?\s{0,3})`;
 const YEAR4 = String.raw`(?:19|20)\d{2}`;
 
-/**
- * A pattern whose every match has a "/" after a digit, `minLead` to `maxLead` characters after
- * the match start. Such a pattern is only tried around the slashes (see {@link eachAroundSlash}):
- * `rx` is the pattern behind a lazy lead of at most maxLead - minLead characters, sticky, so one
- * exec tries the starts from lastIndex on in order. Group 1 is the match, the pattern's groups follow.
- */
-interface SlashPattern {
-  rx: RegExp;
-  minLead: number;
-  maxLead: number;
-  /** Optional: false where no match can have its "/" at q (a cheap test before the regex). */
-  near?: (text: string, q: number) => boolean;
-}
-const slashPattern = (source: string, minLead: number, maxLead: number, near?: SlashPattern['near']): SlashPattern => ({
-  rx: new RegExp(String.raw`[^]{0,${maxLead - minLead}}?(${source})`, 'y'),
-  minLead,
-  maxLead,
-  near,
-});
-
 const isDigitAt = (t: string, i: number): boolean => {
   const c = t.charCodeAt(i);
   return c >= 48 && c <= 57;
@@ -50,7 +32,10 @@ const isCapitalAt = (t: string, i: number): boolean => {
   return (c >= 65 && c <= 90) || c === 0xc5 || c === 0xc4 || c === 0xd6; // A-Z, Å, Ä, Ö
 };
 
-/** Positions of the "/" characters that follow a digit, where every slash pattern has one. */
+/** A slash pattern's anchor: the "/", `minLead` to `maxLead` characters after the match start. */
+const slash = (minLead: number, maxLead = minLead): Anchor[] => [anchor('/', minLead, maxLead)];
+
+/** Positions of the "/" characters that follow a digit, where every slash pattern has one (found once for all). */
 function slashesAfterDigit(text: string): number[] {
   const out: number[] = [];
   for (let q = text.indexOf('/', 1); q >= 0; q = text.indexOf('/', q + 1)) {
@@ -59,35 +44,15 @@ function slashesAfterDigit(text: string): number[] {
   return out;
 }
 
-/**
- * Calls `each` with the matches of `p` in order, the same ones as its pattern run as a global
- * regex (leftmost first, not overlapping): a match starting at s ≥ the end of the previous one
- * has its "/" at q in [s + minLead, s + maxLead], so trying the starts [q - maxLead, q - minLead]
- * of each such slash (each start once) finds it first. A regex scan over the whole text is
- * several times slower than looking at the few slashes.
- */
-function eachAroundSlash(text: string, slashes: readonly number[], p: SlashPattern, each: (m: RegExpExecArray, start: number) => void): void {
-  const { rx, minLead, maxLead, near } = p;
-  let next = 0; // every start before this is tried, or inside a match
-  for (const q of slashes) {
-    const from = Math.max(next, q - maxLead);
-    if (from > q - minLead || (near && !near(text, q))) continue;
-    rx.lastIndex = from;
-    const m = rx.exec(text);
-    if (m) {
-      next = rx.lastIndex;
-      each(m, next - m[1].length);
-    } else next = from + maxLead - minLead + 1;
-  }
-}
+// (Every pattern matched around a "/" has one after a digit: found through those, see
+// slashesAfterDigit, with cheap tests of the characters around it before the regex.)
 
 // Registry letters + year/serial: "KS 2023/105", "SN 18/0098", "KS 2003/0520-85", "SDN HÄ 2023/12"
 // (the "/" comes 3 to 33 characters after the start: "Diarienummer.: " is 17, the letters 11;
 // a digit follows it, and the letters end one or two characters before the two- or four-digit year)
-const LETTERS_YEAR = slashPattern(
+const LETTERS_YEAR = anchored(
   String.raw`(${DNR})?\b([A-ZÅÄÖ]{1,6}(?:[- ][A-ZÅÄÖ]{1,4})?)\s?(${YEAR4}|\d{2})\/(\d{1,6})(-\d{1,4})?(?![\d/])`,
-  3,
-  33,
+  slash(3, 33),
   (t, q) => isDigitAt(t, q + 1) && (isCapitalAt(t, q - 3) || isCapitalAt(t, q - 4) || isCapitalAt(t, q - 5) || isCapitalAt(t, q - 6)),
 );
 /** Registry letters that are not a registry (statutes, case law, EU, "KAP 2023/24"). */
@@ -95,10 +60,10 @@ const NOT_REGISTRY = new Set(['SFS', 'SOU', 'DS', 'PROP', 'NJA', 'RÅ', 'HFD', '
 // Year/registry serial: "2024/KS 0107", "2023/VN 0010 004" (with or without Dnr). Run as the
 // number only, then the "Dnr" before it is looked for: the same matches as (${DNR})?… since a
 // "Dnr" prefix has no digits.
-const YEAR_LETTERS = slashPattern(String.raw`\b(${YEAR4})\/([A-ZÅÄÖ]{1,5})\s(\d{3,5}(?:\s\d{3})?)(?!\d)`, 4, 4, (t, q) => isCapitalAt(t, q + 1));
+const YEAR_LETTERS = anchored(String.raw`\b(${YEAR4})\/([A-ZÅÄÖ]{1,5})\s(\d{3,5}(?:\s\d{3})?)(?!\d)`, slash(4), (t, q) => isCapitalAt(t, q + 1));
 // Stockholm KS pre-2019 "328-1720/2012" (with or without Dnr; the same way)
 // (a digit after the "/", a "-" two to six characters before it)
-const OLD_KS = slashPattern(String.raw`(?<![\d.\-/])(\d{3}-\d{1,5}\/${YEAR4})(?![\d/])`, 5, 9, (t, q) => {
+const OLD_KS = anchored(String.raw`(?<![\d.\-/])(\d{3}-\d{1,5}\/${YEAR4})(?![\d/])`, slash(5, 9), (t, q) => {
   if (!isDigitAt(t, q + 1)) return false;
   for (let k = q - 2; k >= q - 6 && k >= 0; k--) if (t.charCodeAt(k) === 0x2d) return true;
   return false;
@@ -113,12 +78,13 @@ function dnrStart(text: string, at: number): number {
 }
 // After an explicit "Dnr": classification/serial/year in any order: "1.5.1-135-2012", "2012-130-2.1.1",
 // "1.6-0029/2011", "T 2010-313-01743", "2012- 182-3.1"
+// (a regex scan: "dnr" and "diarie" start with a common letter, which indexOf finds slowly)
 const AFTER_DNR = new RegExp(
   String.raw`${DNR}((?:[A-ZÅÄÖ]{1,4}\s)?\d{1,4}(?:[.\-/]\s?\d{1,6}){1,5})`,
   'g',
 );
 // Bare "(2023/310)" right after remiss/ärende/dnr (matched from the "(", the number is the group after it)
-const BARE_PAREN = slashPattern(String.raw`\((?<=\b(?:[Rr]emiss|[Rr]emissen|ärende|ärendet|[Dd]nr)\s{1,3}\()(${YEAR4}\/\d{1,6})(?=\))`, 5, 5, (t, q) => t.charCodeAt(q - 5) === 0x28);
+const BARE_PAREN = anchored(String.raw`\((?<=\b(?:[Rr]emiss|[Rr]emissen|ärende|ärendet|[Dd]nr)\s{1,3}\()(${YEAR4}\/\d{1,6})(?=\))`, slash(5), (t, q) => t.charCodeAt(q - 5) === 0x28);
 
 const SEPARATOR_SPACE = /[.\-/]\s/;
 const SEPARATOR_SPACES = /(?<=[.\-/])\s/g;
@@ -131,7 +97,6 @@ export function findCaseNumbers(text: string): CaseNumberMatch[] {
   const nextPattern = () => {
     prior = out.slice().sort((a, b) => a.start - b.start);
   };
-  const slashes = slashesAfterDigit(text);
   const add = (start: number, matched: string, ref: string) => {
     const end = start + matched.length;
     let lo = 0;
@@ -145,28 +110,29 @@ export function findCaseNumbers(text: string): CaseNumberMatch[] {
     if (lo < prior.length && prior[lo].start < end) return;
     out.push({ start, end, text: matched, ref });
   };
-  eachAroundSlash(text, slashes, LETTERS_YEAR, (m, start) => {
+  const slashes = slashesAfterDigit(text);
+  for (const m of anchoredMatches(text, LETTERS_YEAR, slashes)) {
     const dnr = m[2];
     const letters = m[3];
     const year = m[4];
     // a lone capital letter is only a registry prefix after "Dnr" ("I 2023/24 års budget" is not one)
-    if (!dnr && letters.length < 2) return;
+    if (!dnr && letters.length < 2) continue;
     // two-digit years only with letters of a registry ("SN 18/0098"), never for e.g. "SFS 18/1"
-    if (year.length === 2 && (letters === 'SFS' || letters === 'SOU' || letters === 'NJA')) return;
+    if (year.length === 2 && (letters === 'SFS' || letters === 'SOU' || letters === 'NJA')) continue;
     const cut = letters.search(/[- ]/);
-    if (NOT_REGISTRY.has(cut < 0 ? letters : letters.slice(0, cut))) return;
-    add(start, m[1], `${letters} ${year}/${m[5]}${m[6] ?? ''}`);
-  });
+    if (NOT_REGISTRY.has(cut < 0 ? letters : letters.slice(0, cut))) continue;
+    add(m.index, m[1], `${letters} ${year}/${m[5]}${m[6] ?? ''}`);
+  }
   nextPattern();
-  eachAroundSlash(text, slashes, YEAR_LETTERS, (m, start) => {
-    const s = dnrStart(text, start);
-    add(s, text.slice(s, start + m[1].length), `${m[2]}/${m[3]} ${m[4]}`);
-  });
+  for (const m of anchoredMatches(text, YEAR_LETTERS, slashes)) {
+    const s = dnrStart(text, m.index);
+    add(s, text.slice(s, m.index + m[1].length), `${m[2]}/${m[3]} ${m[4]}`);
+  }
   nextPattern();
-  eachAroundSlash(text, slashes, OLD_KS, (m, start) => {
-    const s = dnrStart(text, start);
-    add(s, text.slice(s, start + m[1].length), m[2]);
-  });
+  for (const m of anchoredMatches(text, OLD_KS, slashes)) {
+    const s = dnrStart(text, m.index);
+    add(s, text.slice(s, m.index + m[1].length), m[2]);
+  }
   nextPattern();
   for (const m of text.matchAll(AFTER_DNR)) {
     // The space after a separator is dropped ("2012- 182-3.1" is 2012-182-3.1), the one after letters
@@ -177,6 +143,6 @@ export function findCaseNumbers(text: string): CaseNumberMatch[] {
     add(m.index, m[0], ref.replace(/[.\-/]$/, ''));
   }
   nextPattern();
-  eachAroundSlash(text, slashes, BARE_PAREN, (m, start) => add(start + 1, m[2], m[2]));
+  for (const m of anchoredMatches(text, BARE_PAREN, slashes)) add(m.index + 1, m[2], m[2]);
   return out.sort((a, b) => a.start - b.start);
 }
