@@ -70,9 +70,10 @@ function fromRaw(r: RawCitation): Citation {
 }
 
 // Scratch of mergeEvents (valid until its next call).
-const usedMentions = new Set<Mention>();
+const usedMentions: Mention[] = [];
 const eventList: (ProvisionGroup | Mention)[] = [];
 const eventIsGroup: boolean[] = [];
+const byStart = (a: { s: number }, b: { s: number }): number => a.s - b.s;
 
 /**
  * Groups and the mentions not used by a group, by start (a group first on a tie): the order of a
@@ -83,15 +84,26 @@ function mergeEvents(groups: ProvisionGroup[], mentions: Mention[]): { events: (
   const isGroup = eventIsGroup;
   events.length = 0;
   isGroup.length = 0;
-  if (usedMentions.size) usedMentions.clear();
-  for (const g of groups) if (g.mention) usedMentions.add(g.mention);
+  // The used mentions by start, walked along with the mentions (no set to build per paragraph).
+  const used = usedMentions;
+  used.length = 0;
+  for (const g of groups) if (g.mention) used.push(g.mention);
+  let usedSorted = true;
+  for (let k = 1; k < used.length && usedSorted; k++) if (used[k].s < used[k - 1].s) usedSorted = false;
+  if (!usedSorted) used.sort(byStart);
+  let ui = 0;
+  const isUsed = (m: Mention): boolean => {
+    while (ui < used.length && used[ui].s < m.s) ui += 1;
+    for (let k = ui; k < used.length && used[k].s === m.s; k++) if (used[k] === m) return true;
+    return false;
+  };
   let sorted = true;
   for (let k = 1; k < groups.length && sorted; k++) if (groups[k].s < groups[k - 1].s) sorted = false;
   if (sorted) {
     let gi = 0;
     let mi = 0;
     while (gi < groups.length || mi < mentions.length) {
-      if (mi < mentions.length && usedMentions.size && usedMentions.has(mentions[mi])) mi += 1;
+      if (mi < mentions.length && used.length && isUsed(mentions[mi])) mi += 1;
       else if (mi >= mentions.length || (gi < groups.length && groups[gi].s <= mentions[mi].s)) {
         events.push(groups[gi++]);
         isGroup.push(true);
@@ -101,8 +113,8 @@ function mergeEvents(groups: ProvisionGroup[], mentions: Mention[]): { events: (
       }
     }
   } else {
-    const ms = mentions.filter((m) => !usedMentions.has(m));
-    const evs = [...groups.map((g) => ({ s: g.s, x: g as ProvisionGroup | Mention, g: true })), ...ms.map((m) => ({ s: m.s, x: m as ProvisionGroup | Mention, g: false }))].sort((a, b) => a.s - b.s);
+    const ms = mentions.filter((m) => !used.includes(m));
+    const evs = [...groups.map((g) => ({ s: g.s, x: g as ProvisionGroup | Mention, g: true })), ...ms.map((m) => ({ s: m.s, x: m as ProvisionGroup | Mention, g: false }))].sort(byStart);
     for (const ev of evs) {
       events.push(ev.x);
       isGroup.push(ev.g);
@@ -163,7 +175,9 @@ export function findCitations(text: string, options: FindCitationsOptions): Cita
 
   const statuteProblems = (law: ResolvedLaw | undefined, targets: Target[] | undefined, group?: ProvisionGroup, mention?: Mention): StatuteProblems => {
     // The common case: a known law in force, sections that exist, no group or mention problems (no arrays made).
-    if (!group?.missingChapter && !(group?.unknownAbbr && !law) && !(law && mention?.alsoMeans?.length)) {
+    // (an ambiguous abbreviation is reported once, and not when the document defines it)
+    const ambiguity = law && mention?.alsoMeans?.length && !state.abbrs.has(mention.abbr ?? '') && !state.ambiguityReported.has(mention.abbr ?? '');
+    if (!group?.missingChapter && !(group?.unknownAbbr && !law) && !ambiguity) {
       if (!law) return NO_PROBLEMS;
       const info = law.info ?? registry.get(law.sfs);
       if (!info) return NO_PROBLEMS;

@@ -68,7 +68,20 @@ class SegmentOffsetMap implements OffsetMap {
     private readonly lastOrigEnd: number,
   ) {}
 
+  /** The segment found last: look-ups mostly come in text order, so it or the next one is tried first. */
+  private last = 0;
+
   private segment(i: number): number {
+    const starts = this.starts;
+    const k = this.last;
+    if (starts[k] <= i) {
+      if (k + 1 >= starts.length || starts[k + 1] > i) return k;
+      if (k + 2 >= starts.length || starts[k + 2] > i) return (this.last = k + 1);
+    }
+    return (this.last = this.search(i));
+  }
+
+  private search(i: number): number {
     let lo = 0;
     let hi = this.starts.length - 1;
     while (lo < hi) {
