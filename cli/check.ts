@@ -23,12 +23,7 @@ import {
   type Finding,
 } from '../lib/checks';
 import { listProfiles } from '../lib/profiles';
-import { ReadError, readInput } from './readers';
-
-const PROG = 'remisskollen';
-const EXIT_OK = 0;
-const EXIT_ERRORS = 1;
-const EXIT_UNREADABLE = 2;
+import { EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE, PROG, isValidIsoDate, readInputText, type Io } from './common';
 
 export const CHECK_USAGE = `Användning:
   ${PROG} check FIL... [--profile NAMN] [--json] [--date ÅÅÅÅ-MM-DD] [--today ÅÅÅÅ-MM-DD] [--ignore REGEL,...]
@@ -50,18 +45,6 @@ Slutstatus: 0 = inga fel, 1 = minst ett fel kvar, 2 = en fil kunde inte läsas e
 Regler:
 ${RULES.map((r) => `  ${r.id.padEnd(32)} ${r.name} (${r.severity === 'error' ? 'fel' : r.severity === 'warning' ? 'varning' : 'upplysning'})`).join('\n')}
 `;
-
-export interface CheckIo {
-  stdout: (s: string) => void;
-  stderr: (s: string) => void;
-}
-
-const isIsoDate = (s: string): boolean => {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!m) return false;
-  const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
-  return d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3];
-};
 
 const SEVERITY_HEADING: Record<Finding['severity'], string> = { error: 'Fel', warning: 'Varningar', info: 'Upplysningar' };
 
@@ -115,7 +98,7 @@ export function toJsonLine(file: string, report: DraftReport): CheckJsonLine {
 }
 
 /** Runs `check` with the arguments after the word "check"; resolves to the exit status. */
-export async function runCheck(argv: string[], io: CheckIo): Promise<number> {
+export async function runCheck(argv: string[], io: Io): Promise<number> {
   const usage = (msg: string) => {
     io.stderr(`${PROG} check: ${msg}\nSkriv "${PROG} check --help" för hjälp.\n`);
     return EXIT_UNREADABLE;
@@ -150,7 +133,7 @@ export async function runCheck(argv: string[], io: CheckIo): Promise<number> {
   if (files.length === 0) return usage('ange minst en fil att kontrollera (eller "-" för standard in)');
   if (files.filter((f) => f === '-').length > 1) return usage('"-" (standard in) kan bara anges en gång');
   for (const [flag, v] of [['--date', values.date], ['--today', values.today]] as const) {
-    if (v !== undefined && !isIsoDate(v)) return usage(`${flag} ska vara ett datum ÅÅÅÅ-MM-DD (fick "${v}")`);
+    if (v !== undefined && !isValidIsoDate(v)) return usage(`${flag} ska vara ett datum ÅÅÅÅ-MM-DD (fick "${v}")`);
   }
   if (values.profile !== undefined) {
     const names = listProfiles().map((p) => p.name);
@@ -164,17 +147,13 @@ export async function runCheck(argv: string[], io: CheckIo): Promise<number> {
   let errors = false;
   let first = true;
   for (const file of files) {
-    let text: string;
-    try {
-      const read = await readInput(file);
-      // "## Bakgrund" → "   Bakgrund": the same offsets, a heading the engine knows
-      text = isMarkdownName(file) ? blankMarkdownHeadings(read.text) : read.text;
-      for (const w of read.warnings) io.stderr(`${PROG}: ${file}: ${w}\n`);
-    } catch (e) {
+    const read = await readInputText(file, io);
+    if (read === undefined) {
       unreadable = true;
-      io.stderr(`${PROG}: ${file}: ${e instanceof ReadError ? e.message : 'filen kunde inte läsas'}\n`);
       continue;
     }
+    // "## Bakgrund" → "   Bakgrund": the same offsets, a heading the engine knows
+    const text = isMarkdownName(file) ? blankMarkdownHeadings(read) : read;
     let report: DraftReport;
     try {
       report = applyIgnores(checkDraft(text, { profile: values.profile?.trim(), date: values.date, today: values.today }), { rules: ignored });
@@ -199,5 +178,5 @@ export async function runCheck(argv: string[], io: CheckIo): Promise<number> {
     }
   }
   if (unreadable) return EXIT_UNREADABLE;
-  return errors ? EXIT_ERRORS : EXIT_OK;
+  return errors ? EXIT_PROBLEMS : EXIT_OK;
 }

@@ -10,15 +10,11 @@ import { parseArgs } from 'node:util';
 import { AnalysisResultSchema, analyze, offsetErrors } from '../lib/analysis';
 import type { AnalysisResult } from '../lib/analysis';
 import { runCheck } from './check';
-import { ReadError, readInput } from './readers';
+import { EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE, PROG, isValidIsoDate, readInputText, type Io } from './common';
 import { formatReport } from '../lib/report';
 import { installTitleIndexSync } from '../lib/laws/node-loader';
 
-export const EXIT_OK = 0;
-export const EXIT_PROBLEMS = 1;
-export const EXIT_UNREADABLE = 2;
-
-const PROG = 'remisskollen';
+export { EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE, isValidIsoDate, type Io };
 
 export const USAGE = `Användning:
   ${PROG} analyze FIL... [--json] [--date ÅÅÅÅ-MM-DD] [--profile NAMN]
@@ -35,25 +31,10 @@ FIL        .txt, .md, .html, .pdf eller .docx; "-" läser från standard in.
 Slutstatus: 0 = inga fel, 1 = minst ett fel hittades, 2 = en fil kunde inte läsas eller felaktig användning.
 `;
 
-/** Where the CLI writes; tests can pass their own. */
-export interface Io {
-  stdout: (s: string) => void;
-  stderr: (s: string) => void;
-}
-
 const defaultIo: Io = {
   stdout: (s) => process.stdout.write(s),
   stderr: (s) => process.stderr.write(s),
 };
-
-/** A real calendar date written YYYY-MM-DD. */
-export function isValidIsoDate(s: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
-}
 
 function version(): string {
   try {
@@ -134,15 +115,9 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   let errorsFound = false;
   let first = true;
   for (const file of files) {
-    let text: string;
-    try {
-      const read = await readInput(file);
-      text = read.text;
-      for (const w of read.warnings) io.stderr(`${PROG}: ${file}: ${w}\n`);
-    } catch (e) {
+    const text = await readInputText(file, io);
+    if (text === undefined) {
       unreadable = true;
-      const reason = e instanceof ReadError ? e.message : 'filen kunde inte läsas';
-      io.stderr(`${PROG}: ${file}: ${reason}\n`);
       continue;
     }
     let result: AnalysisResult;
