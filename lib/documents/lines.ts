@@ -1,4 +1,6 @@
 /** The text as lines with offsets into the original. */
+import { trimSpan } from '../text/span';
+
 export interface Line {
   /** Offset of the first character of the line (after the previous line break). */
   start: number;
@@ -19,10 +21,7 @@ export function toLines(text: string): Line[] {
   const re = /\r\n|\n|\r|\f|\u2028|\u2029/g;
   let start = 0;
   const push = (end: number) => {
-    let cs = start;
-    let ce = end;
-    while (cs < ce && /\s/.test(text[cs])) cs++;
-    while (ce > cs && /\s/.test(text[ce - 1])) ce--;
+    const { start: cs, end: ce } = trimSpan(text, start, end);
     lines.push({
       start,
       end,

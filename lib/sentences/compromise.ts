@@ -7,6 +7,7 @@
 import nlp from 'compromise/one';
 import { SWEDISH_ABBREVIATIONS } from './abbreviations';
 import type { Span } from './split';
+import { trimSpan } from '../text/span';
 
 let taught = false;
 
@@ -38,10 +39,7 @@ export function splitSentencesCompromise(text: string, options: { keepLineBreaks
   const doc = nlp(input);
   const json = doc.json({ offset: true }) as JsonSentence[];
   return json.map((s) => {
-    let start = s.offset.start;
-    let end = start + s.offset.length;
-    while (start < end && /\s/.test(text[start])) start++;
-    while (end > start && /\s/.test(text[end - 1])) end--;
+    const { start, end } = trimSpan(text, s.offset.start, s.offset.start + s.offset.length);
     return { start, end, text: text.slice(start, end) };
   });
 }

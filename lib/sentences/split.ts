@@ -4,6 +4,7 @@
  * sentence are soft, blank lines, standalone headings and list items are hard breaks.
  */
 import { ABBREVIATION_SET } from './abbreviations';
+import { trimSpan } from '../text/span';
 
 export interface Span {
   start: number;
@@ -42,10 +43,7 @@ export function splitSentences(text: string): Span[] {
   const out: Span[] = [];
   let start = 0;
   const push = (end: number) => {
-    let s = start;
-    let e = end;
-    while (s < e && /\s/.test(text[s])) s++;
-    while (e > s && /\s/.test(text[e - 1])) e--;
+    const { start: s, end: e } = trimSpan(text, start, end);
     if (e > s && /[\p{L}\p{N}]/u.test(text.slice(s, e))) out.push({ start: s, end: e, text: text.slice(s, e) });
     start = end;
   };

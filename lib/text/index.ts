@@ -2,3 +2,4 @@
 export { OffsetMapBuilder, identityMap, type OffsetMap } from './offset-map';
 export { normalizeText, type NormalizedText } from './normalize';
 export { foldName, boundedEditDistance } from './fold';
+export { trimSpan } from './span';
