@@ -53,20 +53,12 @@ const NO_SEVERITIES: Problem['severity'][] = [];
 const NO_GROUPS: ProvisionGroup[] = [];
 
 /**
- * A citation being made carries its span in start and end: normalised offsets until they are
- * mapped to the original text at the end (text is filled in then; the key order is start, end,
- * text, kind, …). The severities of its problems are kept aside, for the few that have any.
+ * The citation of a preparatory work, case, EU act or regulation (links only when there are any).
+ * A citation being made carries normalised offsets in start and end until they are mapped to the
+ * original text at the end, when text is filled in (it is there from the start for the key order).
  */
-function make(pending: Citation[], s: number, e: number, c: Citation): Citation {
-  c.start = s;
-  c.end = e;
-  pending.push(c);
-  return c;
-}
-
-/** The citation of a preparatory work, case, EU act or regulation (links only when there are any). */
 function fromRaw(r: RawCitation): Citation {
-  return r.links.length ? { start: 0, end: 0, text: '', kind: r.kind, ref: r.ref, links: r.links } : { start: 0, end: 0, text: '', kind: r.kind, ref: r.ref };
+  return r.links.length ? { start: r.s, end: r.e, text: '', kind: r.kind, ref: r.ref, links: r.links } : { start: r.s, end: r.e, text: '', kind: r.kind, ref: r.ref };
 }
 
 // Scratch of mergeEvents (valid until its next call).
@@ -129,7 +121,9 @@ export function findCitations(text: string, options: FindCitationsOptions): Cita
   const norm = normalizeText(text);
   const nt = norm.text;
   const state = newDocState();
-  const pending: Citation[] = [];
+  /** The citations made, in one array compacted in place through every stage up to the output. */
+  const citations: Citation[] = [];
+  /** The severities of a citation's problems, kept aside for the few citations that have any. */
   const severitiesOf = new Map<Citation, Problem['severity'][]>();
 
   const lawRefs = new Map<string, LawRef>();
@@ -286,12 +280,12 @@ export function findCitations(text: string, options: FindCitationsOptions): Cita
           if (m.standalone) {
             const { problems, severities } = statuteProblems(m.law, undefined, undefined, m);
             const ref = lawRef(m.law);
-            const c: Citation = { start: 0, end: 0, text: '', kind: 'statute', law: ref, links: statuteLinks(m.law.sfs, ref.title, undefined) };
+            const c: Citation = { start: pStart + m.s, end: pStart + m.e, text: '', kind: 'statute', law: ref, links: statuteLinks(m.law.sfs, ref.title, undefined) };
             if (problems.length) {
               c.problems = problems;
               severitiesOf.set(c, severities);
             }
-            make(pending, pStart + m.s, pStart + m.e, c);
+            citations.push(c);
           }
           lastLaw = m.law;
           lastE = m.e;
@@ -308,16 +302,16 @@ export function findCitations(text: string, options: FindCitationsOptions): Cita
         if (law) {
           // (one literal with every key, in the output's key order: no properties added later)
           const ref = lawRef(law);
-          c = { start: 0, end: 0, text: '', kind: 'statute', targets: g.targets, law: ref, links: statuteLinks(law.sfs, ref.title, g.targets, (law.info ?? registry.get(law.sfs))?.chaptered) };
+          c = { start: pStart + g.s, end: pStart + g.e, text: '', kind: 'statute', targets: g.targets, law: ref, links: statuteLinks(law.sfs, ref.title, g.targets, (law.info ?? registry.get(law.sfs))?.chaptered) };
           lastLaw = law;
           lastE = g.e;
           state.last = law;
-        } else c = { start: 0, end: 0, text: '', kind: 'statute', targets: g.targets };
+        } else c = { start: pStart + g.s, end: pStart + g.e, text: '', kind: 'statute', targets: g.targets };
         if (problems.length) {
           c.problems = problems;
           severitiesOf.set(c, severities);
         }
-        make(pending, pStart + g.s, pStart + g.e, c);
+        citations.push(c);
         if (!law && g.targets.length) lawless.push(c);
       }
     }
@@ -327,7 +321,7 @@ export function findCitations(text: string, options: FindCitationsOptions): Cita
   // Other kinds.
   const regulations = findRegulations(nt);
   for (const raw of [findPreparatory(nt), findCaseLaw(nt), findEu(nt, registry.eu)]) {
-    for (const r of raw) make(pending, r.s, r.e, fromRaw(r));
+    for (const r of raw) citations.push(fromRaw(r));
   }
   // Provisions of an agency regulation ("2 kap. 3 § Vägverkets föreskrifter VVFS 1996:200",
   // "4 kap. 2 § SOSFS 2014:5"): one regulation citation with the provisions as targets,
@@ -344,54 +338,52 @@ export function findCitations(text: string, options: FindCitationsOptions): Cita
       }
       if (owner && !merged.has(owner)) {
         merged.add(owner);
-        make(pending, owner.start, r.e, { start: 0, end: 0, text: '', kind: 'regulation', ref: r.ref, targets: owner.targets });
-      } else make(pending, r.s, r.e, fromRaw(r));
+        citations.push({ start: owner.start, end: r.e, text: '', kind: 'regulation', ref: r.ref, targets: owner.targets });
+      } else citations.push(fromRaw(r));
     }
     if (merged.size) {
-      const rest = pending.filter((x) => !merged.has(x));
-      pending.length = 0;
-      pending.push(...rest);
+      const rest = citations.filter((x) => !merged.has(x));
+      citations.length = 0;
+      citations.push(...rest);
     }
   }
 
-  // Map to original offsets; one array compacted in place through every stage.
-  const all = pending;
+  // Map to original offsets.
   let n = 0;
-  for (let k = 0; k < all.length; k++) {
-    const c = all[k];
+  for (let k = 0; k < citations.length; k++) {
+    const c = citations[k];
     if (!(c.end > c.start)) continue;
     const start = norm.map.toOriginal(c.start);
     c.end = norm.map.toOriginalEnd(c.end);
     c.start = start;
-    all[n++] = c;
+    citations[n++] = c;
   }
-  all.length = n;
+  citations.length = n;
   for (const cn of findCaseNumbers(text)) {
-    all.push({ start: cn.start, end: cn.end, text: '', kind: 'case-number', ref: cn.ref });
+    citations.push({ start: cn.start, end: cn.end, text: '', kind: 'case-number', ref: cn.ref });
   }
 
   // Overlaps: keep the higher-priority kind, then the longer span.
-  all.sort((a, b) => a.start - b.start || KIND_PRIORITY[a.kind] - KIND_PRIORITY[b.kind] || b.end - a.end);
+  citations.sort((a, b) => a.start - b.start || KIND_PRIORITY[a.kind] - KIND_PRIORITY[b.kind] || b.end - a.end);
   n = 0;
-  for (let k = 0; k < all.length; k++) {
-    const x = all[k];
-    const prev = n > 0 ? all[n - 1] : undefined;
+  for (let k = 0; k < citations.length; k++) {
+    const x = citations[k];
+    const prev = n > 0 ? citations[n - 1] : undefined;
     if (prev && x.start < prev.end) {
       const px = KIND_PRIORITY[x.kind];
       const pp = KIND_PRIORITY[prev.kind];
       const better = px < pp || (px === pp && x.end - x.start > prev.end - prev.start);
-      if (better) all[n - 1] = x;
+      if (better) citations[n - 1] = x;
       continue;
     }
-    all[n++] = x;
+    citations[n++] = x;
   }
-  all.length = n;
+  citations.length = n;
 
-  const citations = all;
   const problems: Problem[] = [];
   n = 0;
-  for (let k = 0; k < all.length; k++) {
-    const citation = all[k];
+  for (let k = 0; k < citations.length; k++) {
+    const citation = citations[k];
     if (citation.start >= citation.end || citation.end > text.length) continue;
     citation.text = text.slice(citation.start, citation.end);
     citations[n++] = citation;
