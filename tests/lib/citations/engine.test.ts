@@ -207,3 +207,18 @@ describe('OCR damage', () => {
     expect(c.targets).toEqual([{ chapter: '3', section: '5' }]);
   });
 });
+
+describe('provisions of an agency regulation', () => {
+  it('are one regulation citation with the provisions as targets', () => {
+    const r = find('Enligt 4 kap. 2 § SOSFS 2014:5 ska dokumentationen vara tydlig.');
+    expect(r.citations.map((c) => [c.kind, c.text, c.ref, c.targets])).toEqual([['regulation', '4 kap. 2 § SOSFS 2014:5', 'SOSFS 2014:5', [{ chapter: '4', section: '2' }]]]);
+  });
+
+  it('are merged in a document with more citations than a call can take as arguments', () => {
+    // 150,000 statute citations before the regulation: the merged statute is removed from a very long list.
+    const text = `${'Se 5 § LSS. '.repeat(150_000)}\n\nEnligt 4 kap. 2 § SOSFS 2014:5 ska dokumentationen vara tydlig.`;
+    const r = findCitations(text, at('2024-01-01'));
+    expect(r.citations).toHaveLength(150_001);
+    expect(r.citations.at(-1)).toMatchObject({ kind: 'regulation', ref: 'SOSFS 2014:5', targets: [{ chapter: '4', section: '2' }] });
+  });
+});
