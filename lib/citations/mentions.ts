@@ -5,6 +5,7 @@
  * registry at the document's date and the document's own definitions.
  */
 import { foldName } from '../text/fold';
+import { isHighLetter } from '../text/letters';
 import type { LawInfo, LawRegistry } from '../laws/registry';
 
 export interface ResolvedLaw {
@@ -47,8 +48,6 @@ const LETTER = /\p{L}/u;
  * once makes the optimised findMentions bail out and be compiled again, which costs more than it runs.)
  */
 const codeAt = (p: string, i: number): number => (i >= 0 && i < p.length ? p.charCodeAt(i) : -1);
-/** Is the code unit c (≥ 0xc0, at p[i]) a letter? Latin-1 by table (all but × and ÷), the rest by regex. */
-const isHighLetter = (c: number, p: string, i: number): boolean => (c <= 0xff ? c !== 0xd7 && c !== 0xf7 : LETTER.test(p[i]));
 const isLetterAt = (p: string, i: number): boolean => {
   const c = p.charCodeAt(i);
   if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) return true;

@@ -7,7 +7,7 @@ import type { Citation, Link } from '../analysis/schema';
 import type { EuAct } from '../laws/schema';
 import { foldName } from '../text/fold';
 import { anchor, anchored, anchoredMatches, anchoredSpans, matchAt, type AnchoredPattern } from '../text/anchored';
-import { isLetterAt } from '../text/normalize';
+import { isLetterAt } from '../text/letters';
 import { caseLawLink, celexLinks, preparatoryLink } from './links';
 
 export interface RawCitation {

@@ -7,6 +7,8 @@
  * compared with constants char by char in place (lower-cased and folded, see `foldedAscii`), so most
  * tokens are never sliced into strings.
  */
+import { isHighLetter } from '../text/letters';
+
 /** Kinds of tokens that are not a one-code-unit symbol (whose kind is its code unit, ≥ 0). */
 export const NUM = -1;
 export const WORD = -2;
@@ -61,17 +63,9 @@ export function foldedAscii(c: number): number {
   }
 }
 
-const LETTER = /\p{L}/u;
-
 /** A–Z or a–z: c | 32 maps A–Z to a–z and no other code unit into a–z. */
 const isAsciiLetter = (c: number): boolean => ((c | 32) - 97) >>> 0 < 26;
 
-/** Whether the code unit c ≥ 0xC0 at p[i] is a letter (\p{L}); the regex only beyond Latin-1. */
-function isLetterCode(c: number, p: string, i: number): boolean {
-  // Latin-1 from À: all letters but × and ÷.
-  if (c <= 0xff) return c !== 0xd7 && c !== 0xf7;
-  return LETTER.test(p[i]);
-}
 
 /** Folded words (a–z only, shorter than 32) to find a token in, with a prefilter by length and first letter. */
 export class WordList {
@@ -265,10 +259,10 @@ export function tokenizeList(p: string): TokenList {
       kinds[count] = NUM;
       startList[startCount++] = count;
       wordBefore = n + 1;
-    } else if (isAsciiLetter(c) || (c >= 0xc0 && isLetterCode(c, p, i))) {
+    } else if (isAsciiLetter(c) || (c >= 0xc0 && isHighLetter(c, p, i))) {
       while (j < n) {
         const d = p.charCodeAt(j);
-        if (!isAsciiLetter(d) && (d < 0xc0 || !isLetterCode(d, p, j))) break;
+        if (!isAsciiLetter(d) && (d < 0xc0 || !isHighLetter(d, p, j))) break;
         j += 1;
       }
       kinds[count] = WORD;

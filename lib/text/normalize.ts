@@ -10,6 +10,7 @@
  * - end-of-line hyphenation joined ("anställ-\nningsskydd" → "anställningsskydd"),
  *   except before "och", "eller", "samt", "till" ("hälso-\noch" stays "hälso- och").
  */
+import { isLetterAt } from './letters';
 import { OffsetMapBuilder, type OffsetMap } from './offset-map';
 
 export interface NormalizedText {
@@ -24,14 +25,6 @@ const isSpace = (c: number): boolean =>
   c === 0xa0 || c === 0x2007 || c === 0x202f || c === 0x2009 || c === 0x200a || c === 0x3000 ||
   c === 0x2002 || c === 0x2003 || c === 0x2028 || c === 0x2029;
 
-const LETTER = /\p{L}/u;
-/** /\p{L}/u on the UTF-16 unit t[i], without the regex for ASCII and the Latin letters up to U+024F. */
-export function isLetterAt(t: string, i: number): boolean {
-  const c = t.charCodeAt(i);
-  if (c < 0xc0) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 0xaa || c === 0xb5 || c === 0xba;
-  if (c < 0x250) return c !== 0xd7 && c !== 0xf7;
-  return LETTER.test(t[i]);
-}
 const isLower = (ch: string): boolean => /\p{Ll}/u.test(ch);
 /**
  * Where normalisation may change something: a space character other than " ", a soft or
