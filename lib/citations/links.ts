@@ -156,44 +156,39 @@ export function describeTarget(t: Target): string {
   return parts.join(' ');
 }
 
-/** Shared link objects (never changed by callers), per their arguments. */
-const prepCache = new Map<string, Link | null>();
-const caseLawCache = new Map<string, Link | null>();
-const celexCache = new Map<string, Link[]>();
-function memo<T>(cache: Map<string, T>, key: string, make: () => T): T {
-  let v = cache.get(key);
-  if (v === undefined && !cache.has(key)) {
-    v = make();
-    if (cache.size >= 5000) cache.clear();
-    cache.set(key, v);
-  }
-  return v as T;
-}
-
-/** lagen.nu addresses of preparatory works: prop/2000/01:80#sid91, sou/2020:47 (shared objects). */
+/** lagen.nu addresses of preparatory works: prop/2000/01:80#sid91, sou/2020:47 (its caller caches them per work and page). */
 export function preparatoryLink(series: string, id: string, page?: string): Link | null {
-  return memo(prepCache, `${series}\u0001${id}\u0001${page ?? '\u0002'}`, () => preparatoryLinkUncached(series, id, page));
-}
-function preparatoryLinkUncached(series: string, id: string, page?: string): Link | null {
   if (!/^(prop|sou|ds|bet|rskr|dir)$/.test(series)) return null;
   if (!/^\d{4}(?:\/\d{2,4})?:[A-ZÅÄÖa-zåäö]{0,4}\d{1,4}$/.test(id)) return null;
   const pg = page && /^\d{1,5}$/.test(page) ? `#sid${page}` : '';
   return { label: `${series === 'prop' ? 'Propositionen' : series.toUpperCase()} på lagen.nu`, url: `https://lagen.nu/${series}/${encodeURI(id)}${pg}` };
 }
 
-/** lagen.nu addresses of case law: dom/hfd/2018:5, dom/nja/2019s504, dom/ra/1999/not/421 (shared objects). */
+/** lagen.nu addresses of case law: dom/hfd/2018:5, dom/nja/2019s504, dom/ra/1999/not/421 (its caller caches them per match). */
 export function caseLawLink(series: string, path: string): Link | null {
-  return memo(caseLawCache, `${series}\u0001${path}`, () => caseLawLinkUncached(series, path));
-}
-function caseLawLinkUncached(series: string, path: string): Link | null {
   if (!/^(hfd|ra|nja|ad|mod|mig|md|rh)$/.test(series)) return null;
   if (!/^\d{4}(?::\d{1,4}|s\d{1,5}|\/not\/\d{1,4})$/.test(path)) return null;
   return { label: 'Avgörandet på lagen.nu', url: `https://lagen.nu/dom/${series}/${path}` };
 }
 
-/** EUR-Lex address of a CELEX number, with an article anchor where given (shared arrays). */
+/** celexLinks by CELEX number, then article ("" for none: the same links). */
+const celexCache = new Map<string, Map<string, Link[]>>();
+
+/** EUR-Lex address of a CELEX number, with an article anchor where given (shared arrays, never changed by callers). */
 export function celexLinks(celex: string, article?: string): Link[] {
-  return memo(celexCache, `${celex}\u0001${article ?? '\u0002'}`, () => celexLinksUncached(celex, article));
+  let byArticle = celexCache.get(celex);
+  if (!byArticle) {
+    if (celexCache.size >= 5000) celexCache.clear();
+    byArticle = new Map();
+    celexCache.set(celex, byArticle);
+  }
+  let links = byArticle.get(article ?? '');
+  if (!links) {
+    links = celexLinksUncached(celex, article);
+    if (byArticle.size >= 1000) byArticle.clear();
+    byArticle.set(article ?? '', links);
+  }
+  return links;
 }
 function celexLinksUncached(celex: string, article?: string): Link[] {
   if (!/^3\d{4}[A-Z]\d{4}$/.test(celex)) return [];

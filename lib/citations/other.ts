@@ -331,23 +331,6 @@ const readActCelex = (m: RegExpExecArray): string => {
   return celexOf(b, type, a);
 };
 const readDirectiveCelex = (m: RegExpExecArray): string => celexOf(m[2], 'L', m[3]);
-/** celexLinks by CELEX number and article ("" for none), without a key string per lookup. */
-const celexLinksByArticle = new Map<string, Map<string, Link[]>>();
-function cachedCelexLinks(celex: string, article: string | undefined): Link[] {
-  let byArticle = celexLinksByArticle.get(celex);
-  if (!byArticle) {
-    if (celexLinksByArticle.size >= 5000) celexLinksByArticle.clear();
-    byArticle = new Map();
-    celexLinksByArticle.set(celex, byArticle);
-  }
-  let v = byArticle.get(article ?? '');
-  if (!v) {
-    v = celexLinks(celex, article);
-    if (byArticle.size >= 1000) byArticle.clear();
-    byArticle.set(article ?? '', v);
-  }
-  return v;
-}
 
 export function findEu(text: string, acts: readonly EuAct[]): RawCitation[] {
   const out: RawCitation[] = [];
@@ -372,7 +355,7 @@ export function findEu(text: string, acts: readonly EuAct[]): RawCitation[] {
         end = ARTICLE_AFTER.lastIndex;
       }
     }
-    const c: RawCitation = { s: start, e: end, kind: 'eu', ref: celex, links: cachedCelexLinks(celex, article?.replace(/\s.*$/, '')) };
+    const c: RawCitation = { s: start, e: end, kind: 'eu', ref: celex, links: celexLinks(celex, article?.replace(/\s.*$/, '')) };
     if (article) c.article = article;
     out.push(c);
   };
