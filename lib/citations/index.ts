@@ -10,7 +10,7 @@ import type { LawInfo, LawRegistry } from '../laws/registry';
 import { normalizeText } from '../text/normalize';
 import { describeTarget, statuteLinks } from './links';
 import { findMentions, newDocState, type Mention, type ResolvedLaw } from './mentions';
-import { findCaseLaw, findEu, findPreparatory, findRegulations, type RawCitation } from './other';
+import { findCaseLaw, findEu, findPreparatory, findRegulations } from './other';
 import { findProvisions, type ProvisionGroup } from './statutes';
 
 export interface FindCitationsOptions {
@@ -51,15 +51,6 @@ type StatuteProblems = { problems: { code: string; message: string }[]; severiti
 const NO_PROBLEMS: StatuteProblems = { problems: [], severities: [] };
 const NO_SEVERITIES: Problem['severity'][] = [];
 const NO_GROUPS: ProvisionGroup[] = [];
-
-/**
- * The citation of a preparatory work, case, EU act or regulation (links only when there are any).
- * A citation being made carries normalised offsets in start and end until they are mapped to the
- * original text at the end, when text is filled in (it is there from the start for the key order).
- */
-function fromRaw(r: RawCitation): Citation {
-  return r.links.length ? { start: r.s, end: r.e, text: '', kind: r.kind, ref: r.ref, links: r.links } : { start: r.s, end: r.e, text: '', kind: r.kind, ref: r.ref };
-}
 
 // Scratch of mergeEvents (valid until its next call).
 const usedMentions: Mention[] = [];
@@ -121,7 +112,7 @@ export function findCitations(text: string, options: FindCitationsOptions): Cita
   const norm = normalizeText(text);
   const nt = norm.text;
   const state = newDocState();
-  /** The citations made, in one array compacted in place through every stage up to the output. */
+  /** The citations made (in normalised offsets until they are mapped), in one array compacted in place through every stage up to the output. */
   const citations: Citation[] = [];
   /** The severities of a citation's problems, kept aside for the few citations that have any. */
   const severitiesOf = new Map<Citation, Problem['severity'][]>();
@@ -320,8 +311,8 @@ export function findCitations(text: string, options: FindCitationsOptions): Cita
 
   // Other kinds.
   const regulations = findRegulations(nt);
-  for (const raw of [findPreparatory(nt), findCaseLaw(nt), findEu(nt, registry.eu)]) {
-    for (const r of raw) citations.push(fromRaw(r));
+  for (const found of [findPreparatory(nt), findCaseLaw(nt), findEu(nt, registry.eu)]) {
+    for (const c of found) citations.push(c);
   }
   // Provisions of an agency regulation ("2 kap. 3 § Vägverkets föreskrifter VVFS 1996:200",
   // "4 kap. 2 § SOSFS 2014:5"): one regulation citation with the provisions as targets,
@@ -331,15 +322,15 @@ export function findCitations(text: string, options: FindCitationsOptions): Cita
     const merged = new Set<Citation>();
     let li = 0;
     for (const r of regulations) {
-      while (li < lawless.length && lawless[li].end < r.s - 120) li += 1;
+      while (li < lawless.length && lawless[li].end < r.start - 120) li += 1;
       let owner: Citation | undefined;
-      for (let k = li; k < lawless.length && lawless[k].end <= r.s; k++) {
-        if (REGULATION_GAP.test(nt.slice(lawless[k].end, r.s))) owner = lawless[k];
+      for (let k = li; k < lawless.length && lawless[k].end <= r.start; k++) {
+        if (REGULATION_GAP.test(nt.slice(lawless[k].end, r.start))) owner = lawless[k];
       }
       if (owner && !merged.has(owner)) {
         merged.add(owner);
-        citations.push({ start: owner.start, end: r.e, text: '', kind: 'regulation', ref: r.ref, targets: owner.targets });
-      } else citations.push(fromRaw(r));
+        citations.push({ start: owner.start, end: r.end, text: '', kind: 'regulation', ref: r.ref, targets: owner.targets });
+      } else citations.push(r);
     }
     if (merged.size) {
       // (compacted in place: push(...rest) throws on the hundred thousand citations of a long document)

@@ -10,16 +10,12 @@ import { anchor, anchored, anchoredMatches, anchoredSpans, matchAt, type Anchore
 import { isLetterAt } from '../text/letters';
 import { caseLawLink, celexLinks, preparatoryLink } from './links';
 
-export interface RawCitation {
-  s: number;
-  e: number;
-  kind: Citation['kind'];
-  ref: string;
-  links: Link[];
-  /** EU article, for display and evaluation. */
-  article?: string;
-  /** Page numbers (preparatory works). */
-  pages?: string[];
+/**
+ * A citation found here, in normalised offsets: the caller maps start and end to the original text
+ * and fills in its text. Links only when there are any (the output's shape).
+ */
+function cite(s: number, e: number, kind: Citation['kind'], ref: string, links: Link[]): Citation {
+  return links.length ? { start: s, end: e, text: '', kind, ref, links } : { start: s, end: e, text: '', kind, ref };
 }
 
 const PAGES_FIRST = /,?\s?(?:s\.|sid\.?|sidan|sidorna)\s?(\d{1,4})(?:\s?[-–]\s?(\d{1,4}))?(?:\s?f{1,2}\.?(?![\p{L}]))?/uy;
@@ -127,8 +123,8 @@ const readDir = (m: RegExpExecArray): [string, string, string] => {
   return ['dir', id, `dir. ${id}`];
 };
 
-export function findPreparatory(text: string): RawCitation[] {
-  const out: RawCitation[] = [];
+export function findPreparatory(text: string): Citation[] {
+  const out: Citation[] = [];
   const push = (s: number, e0: number, w: PrepWork) => {
     const { end, pages } = pagesAt(text, e0);
     const links: Link[] = [];
@@ -140,9 +136,7 @@ export function findPreparatory(text: string): RawCitation[] {
       const l = prepLinkOf(w, undefined);
       if (l) links.push(l);
     }
-    const c: RawCitation = { s, e: end, kind: 'preparatory', ref: w.label, links };
-    if (pages.length) c.pages = pages;
-    out.push(c);
+    out.push(cite(s, end, 'preparatory', w.label, links));
   };
   // The works cited by the anchored patterns' spans (a match made only for a text not seen before).
   const workAt = (p: AnchoredPattern, read: (m: RegExpExecArray) => [string, string, string], s: number, e: number): PrepWork => {
@@ -234,8 +228,8 @@ function caseRef(m: RegExpExecArray): { ref: string; link: Link | null } | null 
 const caseRefs = new Map<string, { ref: string; links: Link[] } | null>();
 const NO_LINKS: Link[] = [];
 
-export function findCaseLaw(text: string): RawCitation[] {
-  const out: RawCitation[] = [];
+export function findCaseLaw(text: string): Citation[] {
+  const out: Citation[] = [];
   const sp = anchoredSpans(text, CASE);
   for (let i = 0; i < sp.length; i += 2) {
     const s = sp[i];
@@ -248,10 +242,10 @@ export function findCaseLaw(text: string): RawCitation[] {
       if (caseRefs.size >= 5000) caseRefs.clear();
       caseRefs.set(key, v);
     }
-    if (v) out.push({ s, e, kind: 'case-law', ref: v.ref, links: v.links });
+    if (v) out.push(cite(s, e, 'case-law', v.ref, v.links));
   }
   for (const m of anchoredMatches(text, JO)) {
-    out.push({ s: m.index, e: m.index + m[1].length, kind: 'case-law', ref: `${m[2]} ${m[3]} s. ${Number(m[4])}`, links: NO_LINKS });
+    out.push(cite(m.index, m.index + m[1].length, 'case-law', `${m[2]} ${m[3]} s. ${Number(m[4])}`, NO_LINKS));
   }
   // JO, JK and ARN decisions by diarienummer, when the paragraph names the authority.
   for (const m of text.matchAll(AUTH_DNR)) {
@@ -267,18 +261,16 @@ export function findCaseLaw(text: string): RawCitation[] {
     const series = auth.toLowerCase();
     const first = m[2];
     const firstStart = mStart + m[1].indexOf(first);
-    const mk = (s: number, id: string): RawCitation => ({
-      s, e: s + id.length, kind: 'case-law', ref: `${auth} dnr ${id}`,
-      links: /^\d{1,5}-\d{2,4}(?:-\d{2})?$/.test(id) ? [{ label: 'Beslutet på lagen.nu', url: `https://lagen.nu/avg/${series}/${id}` }] : [],
-    });
-    out.push({ ...mk(mStart, first), e: firstStart + first.length });
+    const mk = (s: number, e: number, id: string): Citation =>
+      cite(s, e, 'case-law', `${auth} dnr ${id}`, /^\d{1,5}-\d{2,4}(?:-\d{2})?$/.test(id) ? [{ label: 'Beslutet på lagen.nu', url: `https://lagen.nu/avg/${series}/${id}` }] : NO_LINKS);
+    out.push(mk(mStart, firstStart + first.length, first));
     if (m[3]) {
       const restStart = mStart + m[1].length - m[3].length;
-      for (const r of m[3].matchAll(/\d{1,5}-\d{2,4}(?:-\d{2})?/g)) out.push(mk(restStart + r.index, r[0]));
+      for (const r of m[3].matchAll(/\d{1,5}-\d{2,4}(?:-\d{2})?/g)) out.push(mk(restStart + r.index, restStart + r.index + r[0].length, r[0]));
     }
   }
   for (const m of anchoredMatches(text, COURT_CASE)) {
-    out.push({ s: m.index, e: m.index + m[1].length, kind: 'case-law', ref: `mål nr ${m[2] ? m[2].trim() + ' ' : ''}${m[3]}`, links: NO_LINKS });
+    out.push(cite(m.index, m.index + m[1].length, 'case-law', `mål nr ${m[2] ? m[2].trim() + ' ' : ''}${m[3]}`, NO_LINKS));
   }
   return out;
 }
@@ -332,8 +324,8 @@ const readActCelex = (m: RegExpExecArray): string => {
 };
 const readDirectiveCelex = (m: RegExpExecArray): string => celexOf(m[2], 'L', m[3]);
 
-export function findEu(text: string, acts: readonly EuAct[]): RawCitation[] {
-  const out: RawCitation[] = [];
+export function findEu(text: string, acts: readonly EuAct[]): Citation[] {
+  const out: Citation[] = [];
   const add = (s: number, e: number, celex: string) => {
     // Article before ("artikel 6.1 e i dataskyddsförordningen") or after ("GDPR artikel 6").
     let start = s;
@@ -355,9 +347,7 @@ export function findEu(text: string, acts: readonly EuAct[]): RawCitation[] {
         end = ARTICLE_AFTER.lastIndex;
       }
     }
-    const c: RawCitation = { s: start, e: end, kind: 'eu', ref: celex, links: celexLinks(celex, article?.replace(/\s.*$/, '')) };
-    if (article) c.article = article;
-    out.push(c);
+    out.push(cite(start, end, 'eu', celex, celexLinks(celex, article?.replace(/\s.*$/, ''))));
   };
   for (const m of anchoredMatches(text, EU_ACT)) add(m.index, m.index + m[1].length, cachedCelex(m, readActCelex));
   let lastEnd = 0;
@@ -370,7 +360,7 @@ export function findEu(text: string, acts: readonly EuAct[]): RawCitation[] {
     add(pm ? from + pm.index : s, lastEnd, cachedCelex(m, readDirectiveCelex));
   }
   for (const m of text.matchAll(CELEX)) {
-    out.push({ s: m.index, e: m.index + m[0].length, kind: 'eu', ref: celexOf(m[1], m[2], m[3]), links: celexLinks(celexOf(m[1], m[2], m[3])) });
+    out.push(cite(m.index, m.index + m[0].length, 'eu', celexOf(m[1], m[2], m[3]), celexLinks(celexOf(m[1], m[2], m[3]))));
   }
   // Names and abbreviations ("dataskyddsförordningen", "GDPR"): words as /\p{L}[\p{L}:]*/ splits them;
   // a name form ends in "…rdning…", so only those words (and the abbreviations) are looked at.
@@ -443,11 +433,11 @@ function euNameFinder(acts: readonly EuAct[]): RegExp {
  */
 const REGULATION = anchored(/FS(?<=(?<![\p{L}-])([A-ZÅÄÖ]{1,8}-?)FS)\s?(\d{4})\s?:\s?(\d{1,4})(?!\d)/u, [anchor('FS')]);
 
-export function findRegulations(text: string): RawCitation[] {
-  const out: RawCitation[] = [];
+export function findRegulations(text: string): Citation[] {
+  const out: Citation[] = [];
   for (const m of anchoredMatches(text, REGULATION)) {
     if (m[2] === 'S') continue; // "SFS" is a statute
-    out.push({ s: m.index - m[2].length, e: m.index + m[1].length, kind: 'regulation', ref: `${m[2]}FS ${m[3]}:${Number(m[4])}`, links: NO_LINKS });
+    out.push(cite(m.index - m[2].length, m.index + m[1].length, 'regulation', `${m[2]}FS ${m[3]}:${Number(m[4])}`, NO_LINKS));
   }
   return out;
 }
