@@ -260,7 +260,8 @@ export function findCitations(text: string, options: FindCitationsOptions): Cita
     if (p.length) {
       const mentions = findMentions(p, { registry, date, state });
       // Provisions need a digit ("3 kap. 5 §", "kap. 7 §") or a stycke word.
-      const groups = /\d|styck/.test(p) ? findProvisions(p, mentions).groups : NO_GROUPS;
+      // (read from nt: a flat string reads faster than the slice p)
+      const groups = /\d|styck/.test(p) ? findProvisions(p, mentions, nt, pStart).groups : NO_GROUPS;
       const { events, isGroup } = mergeEvents(groups, mentions);
       let lastLaw: ResolvedLaw | undefined;
       let lastE = 0;

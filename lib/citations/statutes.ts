@@ -421,8 +421,9 @@ function growMentionArrays(last: number): void {
 /**
  * Provision groups of one paragraph: consecutive items joined by ",", "och",
  * "samt", "eller", with the law designation that follows or precedes them.
+ * (The tokens may be read from `text` at `from`, as tokenizeList tells.)
  */
-export function findProvisions(p: string, mentions: Mention[]): { groups: ProvisionGroup[] } {
+export function findProvisions(p: string, mentions: Mention[], text: string = p, from = 0): { groups: ProvisionGroup[] } {
   growMentionArrays(p.length);
   // Later mentions with the same offset win (as Map.set would).
   for (const m of mentions) {
@@ -431,7 +432,7 @@ export function findProvisions(p: string, mentions: Mention[]): { groups: Provis
     mentionByEnd[m.e] = m;
   }
   try {
-    return { groups: findGroups(p) };
+    return { groups: findGroups(p, text, from) };
   } finally {
     for (const m of mentions) {
       mentionByStart[m.s] = undefined;
@@ -441,8 +442,8 @@ export function findProvisions(p: string, mentions: Mention[]): { groups: Provis
   }
 }
 
-function findGroups(p: string): ProvisionGroup[] {
-  const toks = tokenizeList(p);
+function findGroups(p: string, text: string, from: number): ProvisionGroup[] {
+  const toks = tokenizeList(p, text, from);
   const n = toks.length;
   const groups: ProvisionGroup[] = [];
   // Only the tokens in toks.starts may begin a group: the others are skipped.
@@ -572,7 +573,7 @@ function findGroups(p: string): ProvisionGroup[] {
 }
 
 /** Whether word k ends in "n" or "N" (as every law name ending does, folded or not). */
-const endsInN = (toks: TokenList, k: number): boolean => (toks.p.charCodeAt(toks.e(k) - 1) | 0x20) === 110;
+const endsInN = (toks: TokenList, k: number): boolean => (toks.last(k) | 0x20) === 110;
 /** A folded word ending like a law name ("-lagen", "-balken", ...) and longer than those endings. */
 const isUnknownLawName = (v: string): boolean => v.length > 7 && LAW_NAME_END.test(v);
 /** A–Z, or any non-ASCII code unit (which may be an upper-case letter): may start an abbreviation. */

@@ -105,7 +105,13 @@ let bufStarts = new Int32Array(1024);
  * accessors need an index inside the list.
  */
 export class TokenList {
+  /**
+   * The text the paragraph is read from: the paragraph itself, or the whole (flat) text it is a part
+   * of, where it starts at `base` (reading a flat string is faster than reading a slice of one).
+   * The buffers hold offsets in this text; s() and e() give them in the paragraph.
+   */
   p = '';
+  base = 0;
   length = 0;
   /**
    * Indices, in order, of the tokens the provision grammar may start at: numbers, three-letter words
@@ -124,12 +130,12 @@ export class TokenList {
 
   /** Start offset in the paragraph. */
   s(i: number): number {
-    return bufS[i];
+    return bufS[i] - this.base;
   }
 
   /** End offset in the paragraph. */
   e(i: number): number {
-    return bufE[i];
+    return bufE[i] - this.base;
   }
 
   /** Length in UTF-16 code units. */
@@ -142,10 +148,15 @@ export class TokenList {
     return this.p.charCodeAt(bufS[i]);
   }
 
+  /** The last code unit. */
+  last(i: number): number {
+    return this.p.charCodeAt(bufE[i] - 1);
+  }
+
   /** Whitespace before the token (only spaces and newlines separate tokens). */
   sp(i: number): boolean {
     const s = bufS[i];
-    return s > 0 && (this.p.charCodeAt(s - 1) === 32 || this.p.charCodeAt(s - 1) === 10);
+    return s > this.base && (this.p.charCodeAt(s - 1) === 32 || this.p.charCodeAt(s - 1) === 10);
   }
 
   isNum(i: number): boolean {
@@ -227,11 +238,15 @@ export class TokenList {
 
 const list = new TokenList();
 
-/** The paragraph's tokens (numbers, words, symbols). The list is shared: valid until the next call. */
-export function tokenizeList(p: string): TokenList {
-  const n = p.length;
-  if (bufS.length < n + PAD) {
-    const cap = Math.max(n + PAD, bufS.length * 2);
+/**
+ * The paragraph's tokens (numbers, words, symbols). The list is shared: valid until the next call.
+ * The paragraph p may be read from `text` at `from` instead: text.slice(from, from + p.length) must be
+ * p but for newlines where p has spaces (both separate tokens alike).
+ */
+export function tokenizeList(p: string, text: string = p, from = 0): TokenList {
+  const len = p.length;
+  if (bufS.length < len + PAD) {
+    const cap = Math.max(len + PAD, bufS.length * 2);
     bufKind = new Int32Array(cap).fill(NONE);
     bufS = new Int32Array(cap);
     bufE = new Int32Array(cap);
@@ -244,34 +259,35 @@ export function tokenizeList(p: string): TokenList {
   const starts = bufS;
   const ends = bufE;
   let count = 0;
+  const n = from + len;
   /** The previous token's length when it is a word, else more than any test below. */
   let wordBefore = n + 1;
-  let i = 0;
+  let i = from;
   while (i < n) {
-    const c = p.charCodeAt(i);
+    const c = text.charCodeAt(i);
     if (c === 32 || c === 10) {
       i += 1;
       continue;
     }
     let j = i + 1;
     if ((c - 48) >>> 0 < 10) {
-      while (j < n && (p.charCodeAt(j) - 48) >>> 0 < 10) j += 1;
+      while (j < n && (text.charCodeAt(j) - 48) >>> 0 < 10) j += 1;
       kinds[count] = NUM;
       startList[startCount++] = count;
       wordBefore = n + 1;
-    } else if (isAsciiLetter(c) || (c >= 0xc0 && isHighLetter(c, p, i))) {
+    } else if (isAsciiLetter(c) || (c >= 0xc0 && isHighLetter(c, text, i))) {
       while (j < n) {
-        const d = p.charCodeAt(j);
-        if (!isAsciiLetter(d) && (d < 0xc0 || !isHighLetter(d, p, j))) break;
+        const d = text.charCodeAt(j);
+        if (!isAsciiLetter(d) && (d < 0xc0 || !isHighLetter(d, text, j))) break;
         j += 1;
       }
       kinds[count] = WORD;
-      const len = j - i;
-      if ((len === 3 && foldedAscii(c) === 107) || (len >= 4 && len <= 9 && wordBefore <= 6 && endsInAOrE(p, j))) startList[startCount++] = count;
-      wordBefore = len;
+      const wl = j - i;
+      if ((wl === 3 && foldedAscii(c) === 107) || (wl >= 4 && wl <= 9 && wordBefore <= 6 && endsInAOrE(text, j))) startList[startCount++] = count;
+      wordBefore = wl;
     } else {
       if (c === SECTION_SIGN) {
-        while (j < n && p.charCodeAt(j) === SECTION_SIGN) j += 1;
+        while (j < n && text.charCodeAt(j) === SECTION_SIGN) j += 1;
         kinds[count] = j - i <= 2 ? SECTION_SIGN : OTHER;
       } else kinds[count] = c;
       wordBefore = n + 1;
@@ -283,7 +299,8 @@ export function tokenizeList(p: string): TokenList {
   }
   if (used > count) kinds.fill(NONE, count, used);
   used = count;
-  list.p = p;
+  list.p = text;
+  list.base = from;
   list.length = count;
   list.starts = startList;
   list.startCount = startCount;
