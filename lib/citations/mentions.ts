@@ -59,7 +59,7 @@ const isWordCode = (c: number, p: string, i: number): boolean =>
   (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 38 || c === 64 || (c >= 0xc0 && isHighLetter(c, p, i));
 
 /** Endings of law name forms (raw text; the folded word is checked by hasLawSuffix again). */
-const SUFFIX_SRC = String.raw`(?:lag(?:en|ens)?|balk(?:en|ens)?|ning(?:en|ens)?|relsen?|stadgan?|konventionens?)`;
+const SUFFIX_SRC = String.raw`(?:lag(?:en|ens)?|balk(?:en|ens)?|ordning(?:en|ens)?|relsen?|stadgan?|konventionens?)`;
 const FOLD_CLASS: Record<string, string> = { a: '[aåäàáâãæ&@]', o: '[oöóòôõø]', e: '[eéèêë]', i: '[iíìîï]', u: '[uüúùû]', y: '[yýÿ]' };
 /**
  * The name-candidate regex, and whether each character it can match is one isWordCode accepts (every
@@ -90,11 +90,15 @@ function nameCandidates(registry: LawRegistry): Candidates {
   candidateCache.set(registry, made);
   return made;
 }
-/** Does a folded word end like a law name form: lag(en|ens), balk(en|ens), ning(en|ens), relse(n), stadga(n), konventionen(s)? */
+/**
+ * Does a folded word end like a law name form: lag(en|ens), balk(en|ens), ordning(en|ens) (förordning,
+ * riksdagsordning), relse(n) (kungörelse), stadga(n), konventionen(s)? (Not every "-ning": utredning,
+ * förvaltning and their like are common and never name a law.)
+ */
 function hasLawSuffix(f: string): boolean {
   switch (f.charCodeAt(f.length - 1)) {
     case 103: // g
-      return f.endsWith('lag') || f.endsWith('ning');
+      return f.endsWith('lag') || f.endsWith('ordning');
     case 107: // k
       return f.endsWith('balk');
     case 101: // e
@@ -102,9 +106,9 @@ function hasLawSuffix(f: string): boolean {
     case 97: // a
       return f.endsWith('stadga');
     case 110: // n
-      return f.endsWith('lagen') || f.endsWith('balken') || f.endsWith('ningen') || f.endsWith('relsen') || f.endsWith('stadgan') || f.endsWith('konventionen');
+      return f.endsWith('lagen') || f.endsWith('balken') || f.endsWith('ordningen') || f.endsWith('relsen') || f.endsWith('stadgan') || f.endsWith('konventionen');
     case 115: // s
-      return f.endsWith('lagens') || f.endsWith('balkens') || f.endsWith('ningens') || f.endsWith('konventionens');
+      return f.endsWith('lagens') || f.endsWith('balkens') || f.endsWith('ordningens') || f.endsWith('konventionens');
     default:
       return false;
   }

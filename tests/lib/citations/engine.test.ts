@@ -102,6 +102,13 @@ describe('statute forms', () => {
     expect(one('enligt SFS 2022:1224').law?.sfs).toBe('2022:1224');
   });
 
+  it('reads "-ordning" words as law names, other "-ning" words not', () => {
+    expect(one('enligt förordningen (2001:937) om socialtjänst').law?.sfs).toBe('2001:937');
+    expect(one('Ärendet följer tryckfrihetsförordningen.').law?.sfs).toBe('1949:105');
+    // "utredning", "handläggning": a number in parentheses after them is no law's.
+    expect(statutes('Utredningen (2020:12) föreslog en ny handläggning (2001:453) av ärendena.')).toEqual([]);
+  });
+
   it('finds abbreviations inside compounds after a provision', () => {
     const c = one('beslut om 3 kap. 6 § SoL-insatser fattas');
     expect(c.text).toBe('3 kap. 6 § SoL');
