@@ -11,6 +11,7 @@ import { normalizeText } from '../text/normalize';
 import { describeTarget, statuteLinks } from './links';
 import { findMentions, newDocState, type Mention, type ResolvedLaw } from './mentions';
 import { findCaseLaw, findEu, findPreparatory, findRegulations } from './other';
+import { citation, regulationCitation, statuteCitation } from './make';
 import { findProvisions, type ProvisionGroup } from './statutes';
 
 export interface FindCitationsOptions {
@@ -272,7 +273,7 @@ export function findCitations(text: string, options: FindCitationsOptions): Cita
           if (m.standalone) {
             const { problems, severities } = statuteProblems(m.law, undefined, undefined, m);
             const ref = lawRef(m.law);
-            const c: Citation = { start: pStart + m.s, end: pStart + m.e, text: '', kind: 'statute', law: ref, links: statuteLinks(m.law.sfs, ref.title, undefined) };
+            const c = statuteCitation(pStart + m.s, pStart + m.e, undefined, ref, statuteLinks(m.law.sfs, ref.title, undefined));
             if (problems.length) {
               c.problems = problems;
               severitiesOf.set(c, severities);
@@ -292,13 +293,13 @@ export function findCitations(text: string, options: FindCitationsOptions): Cita
         const { problems, severities } = statuteProblems(law, g.targets, g, g.mention);
         let c: Citation;
         if (law) {
-          // (one literal with every key, in the output's key order: no properties added later)
+          // (every key made at once, in the output's key order: make.ts)
           const ref = lawRef(law);
-          c = { start: pStart + g.s, end: pStart + g.e, text: '', kind: 'statute', targets: g.targets, law: ref, links: statuteLinks(law.sfs, ref.title, g.targets, (law.info ?? registry.get(law.sfs))?.chaptered) };
+          c = statuteCitation(pStart + g.s, pStart + g.e, g.targets, ref, statuteLinks(law.sfs, ref.title, g.targets, (law.info ?? registry.get(law.sfs))?.chaptered));
           lastLaw = law;
           lastE = g.e;
           state.last = law;
-        } else c = { start: pStart + g.s, end: pStart + g.e, text: '', kind: 'statute', targets: g.targets };
+        } else c = statuteCitation(pStart + g.s, pStart + g.e, g.targets, undefined, undefined);
         if (problems.length) {
           c.problems = problems;
           severitiesOf.set(c, severities);
@@ -330,7 +331,7 @@ export function findCitations(text: string, options: FindCitationsOptions): Cita
       }
       if (owner && !merged.has(owner)) {
         merged.add(owner);
-        citations.push({ start: owner.start, end: r.end, text: '', kind: 'regulation', ref: r.ref, targets: owner.targets });
+        citations.push(regulationCitation(owner.start, r.end, r.ref as string, owner.targets));
       } else citations.push(r);
     }
     if (merged.size) {
@@ -353,7 +354,7 @@ export function findCitations(text: string, options: FindCitationsOptions): Cita
   }
   citations.length = n;
   for (const cn of findCaseNumbers(text)) {
-    citations.push({ start: cn.start, end: cn.end, text: '', kind: 'case-number', ref: cn.ref });
+    citations.push(citation(cn.start, cn.end, 'case-number', cn.ref, undefined));
   }
 
   // Overlaps: keep the higher-priority kind, then the longer span.

@@ -9,14 +9,7 @@ import { foldName } from '../text/fold';
 import { anchor, anchored, anchoredMatches, anchoredSpans, matchAt, type AnchoredPattern } from '../text/anchored';
 import { isLetterAt } from '../text/letters';
 import { caseLawLink, celexLinks, preparatoryLink } from './links';
-
-/**
- * A citation found here, in normalised offsets: the caller maps start and end to the original text
- * and fills in its text. Links only when there are any (the output's shape).
- */
-function cite(s: number, e: number, kind: Citation['kind'], ref: string, links: Link[]): Citation {
-  return links.length ? { start: s, end: e, text: '', kind, ref, links } : { start: s, end: e, text: '', kind, ref };
-}
+import { citation as cite } from './make';
 
 const PAGES_FIRST = /,?\s?(?:s\.|sid\.?|sidan|sidorna)\s?(\d{1,4})(?:\s?[-–]\s?(\d{1,4}))?(?:\s?f{1,2}\.?(?![\p{L}]))?/uy;
 const PAGES_MORE = /(?:,\s?|\s(?:och|samt)\s)(?:s\.\s?|sid\.?\s?)?(\d{1,4})(?:\s?[-–]\s?(\d{1,4}))?(?:\s?f{1,2}\.?(?![\p{L}]))?(?![\d:/§]|\s?(?:kap|§|st\b|stycket))/uy;
