@@ -107,6 +107,56 @@ function mergeEvents(groups: ProvisionGroup[], mentions: Mention[]): { events: (
   return { events, isGroup };
 }
 
+/** The order the overlap pass needs: by start, then kind priority, then the longer span first. */
+const citationOrder = (a: Citation, b: Citation): number => a.start - b.start || KIND_PRIORITY[a.kind] - KIND_PRIORITY[b.kind] || b.end - a.end;
+const RADIX_BITS = 11;
+const radixCounts = new Int32Array(1 << RADIX_BITS);
+
+/**
+ * Sorts the citations in citationOrder, stably, as Array.prototype.sort would: a least-significant-digit
+ * radix sort on the start (linear; the comparator sort was 4 % of the engine's instructions), then each
+ * run of citations with the same start by the whole order.
+ */
+function sortCitations(cs: Citation[]): void {
+  const n = cs.length;
+  if (n < 64) {
+    cs.sort(citationOrder);
+    return;
+  }
+  let max = 0;
+  for (let k = 0; k < n; k++) if (cs[k].start > max) max = cs[k].start;
+  let src = cs;
+  let dst = new Array<Citation>(n);
+  const counts = radixCounts;
+  const mask = (1 << RADIX_BITS) - 1;
+  for (let shift = 0; shift === 0 || max >>> shift > 0; shift += RADIX_BITS) {
+    counts.fill(0);
+    for (let k = 0; k < n; k++) counts[(src[k].start >>> shift) & mask] += 1;
+    let pos = 0;
+    for (let d = 0; d <= mask; d++) {
+      const c = counts[d];
+      counts[d] = pos;
+      pos += c;
+    }
+    for (let k = 0; k < n; k++) {
+      const x = src[k];
+      dst[counts[(x.start >>> shift) & mask]++] = x;
+    }
+    const t = src;
+    src = dst;
+    dst = t;
+  }
+  if (src !== cs) for (let k = 0; k < n; k++) cs[k] = src[k];
+  // Runs with the same start (a few citations at most): insertion sort, stable.
+  for (let k = 1; k < n; k++) {
+    const x = cs[k];
+    if (x.start !== cs[k - 1].start) continue;
+    let j = k;
+    for (; j > 0 && cs[j - 1].start === x.start && citationOrder(cs[j - 1], x) > 0; j--) cs[j] = cs[j - 1];
+    cs[j] = x;
+  }
+}
+
 export function findCitations(text: string, options: FindCitationsOptions): CitationFindings {
   const registry = options.registry ?? defaultRegistry();
   const date = options.date;
@@ -358,7 +408,7 @@ export function findCitations(text: string, options: FindCitationsOptions): Cita
   }
 
   // Overlaps: keep the higher-priority kind, then the longer span.
-  citations.sort((a, b) => a.start - b.start || KIND_PRIORITY[a.kind] - KIND_PRIORITY[b.kind] || b.end - a.end);
+  sortCitations(citations);
   n = 0;
   for (let k = 0; k < citations.length; k++) {
     const x = citations[k];
