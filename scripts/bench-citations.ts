@@ -33,7 +33,8 @@ function corpusText(): string {
   return parts.join('\n\n');
 }
 
-function build(minBytes: number): string {
+/** The bench text: the fixtures and DENSE.repeat(20), repeated to at least minBytes characters. */
+export function benchText(minBytes: number): string {
   const unit = corpusText();
   const out: string[] = [];
   let len = 0;
@@ -79,7 +80,7 @@ export async function benchCitations(): Promise<string[]> {
     'Citation extraction (findCitations) vs. baseline (one pass of /(?:\\d+\\s*kap\\.\\s*)?\\d+\\s*[a-z]?\\s*§§?/g,',
     '  a single regex for statute references "N kap. N §" and "N §"; the narrower chapter+section regex is shown too). Median of runs.',
   ];
-  const base = build(1_000_000);
+  const base = benchText(1_000_000);
   const date = { date: '2024-01-01', dateKnown: true };
   // The first calls run while V8 is still compiling the engine (interpreter → optimised code), so
   // they are timed apart and the measured runs start when the compilers are done (6 warm-up calls).
