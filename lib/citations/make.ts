@@ -7,8 +7,7 @@
  * Citations are made in normalised offsets with an empty text: the engine maps start and end to the
  * original text and fills in the text at the end.
  */
-import type { Citation, Link, Target } from '../analysis/schema';
-import type { LawRef } from '../analysis/schema';
+import type { Citation, LawRef, Link, Target } from '../analysis/schema';
 
 export function statuteCitation(start: number, end: number, targets: Target[] | undefined, law: LawRef | undefined, links: Link[] | undefined): Citation {
   return { start, end, text: '', kind: 'statute', targets, law, links, problems: undefined };
