@@ -293,6 +293,15 @@ export function findCitations(text: string, options: FindCitationsOptions): Cita
     return problems.length ? { problems, severities } : NO_PROBLEMS;
   };
 
+  /** A statute citation made, with its problems (their severities kept aside). */
+  const keep = (c: Citation, found: StatuteProblems): void => {
+    if (found.problems.length) {
+      c.problems = found.problems;
+      severitiesOf.set(c, found.severities);
+    }
+    citations.push(c);
+  };
+
   // Statutes, paragraph by paragraph.
   /** Statute citations without a law but with targets, in the order made (for agency regulations). */
   const lawless: Citation[] = [];
@@ -321,14 +330,9 @@ export function findCitations(text: string, options: FindCitationsOptions): Cita
           const m = events[k] as Mention;
           if (!m.law) continue;
           if (m.standalone) {
-            const { problems, severities } = statuteProblems(m.law, undefined, undefined, m);
+            const found = statuteProblems(m.law, undefined, undefined, m);
             const ref = lawRef(m.law);
-            const c = statuteCitation(pStart + m.s, pStart + m.e, undefined, ref, statuteLinks(m.law.sfs, ref.title, undefined));
-            if (problems.length) {
-              c.problems = problems;
-              severitiesOf.set(c, severities);
-            }
-            citations.push(c);
+            keep(statuteCitation(pStart + m.s, pStart + m.e, undefined, ref, statuteLinks(m.law.sfs, ref.title, undefined)), found);
           }
           lastLaw = m.law;
           lastE = m.e;
@@ -340,7 +344,7 @@ export function findCitations(text: string, options: FindCitationsOptions): Cita
         if (g.relative) law = undefined;
         else if (!law && g.backRef) law = state.last;
         if (!law && !g.relative && !g.unknownLaw && lastLaw && g.s - lastE <= CONTEXT_WINDOW) law = lastLaw;
-        const { problems, severities } = statuteProblems(law, g.targets, g, g.mention);
+        const found = statuteProblems(law, g.targets, g, g.mention);
         let c: Citation;
         if (law) {
           // (every key made at once, in the output's key order: make.ts)
@@ -350,11 +354,7 @@ export function findCitations(text: string, options: FindCitationsOptions): Cita
           lastE = g.e;
           state.last = law;
         } else c = statuteCitation(pStart + g.s, pStart + g.e, g.targets, undefined, undefined);
-        if (problems.length) {
-          c.problems = problems;
-          severitiesOf.set(c, severities);
-        }
-        citations.push(c);
+        keep(c, found);
         if (!law && g.targets.length) lawless.push(c);
       }
     }

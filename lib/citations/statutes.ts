@@ -271,11 +271,6 @@ let itemChapterOnly = false;
 let itemTargets: Target[] = [];
 
 /**
- * One item at i: "[N kap.] sections [qualifiers]" or "N kap." alone (chapterOnly). Appends its targets
- * to `targets` (to a new list, itemTargets, when that is undefined) and returns the index after it
- * (-1 when there is none; nothing is added then).
- */
-/**
  * The list with no spare capacity: lists built by push keep room for more, and the targets outlive
  * the call (they are the citations' targets), so the spare room would be garbage-collected work.
  */
@@ -285,6 +280,11 @@ function exactSize(list: Target[]): Target[] {
   return list.slice();
 }
 
+/**
+ * One item at i: "[N kap.] sections [qualifiers]" or "N kap." alone (chapterOnly). Appends its targets
+ * to `targets` (to a new list, itemTargets, when that is undefined) and returns the index after it
+ * (-1 when there is none; nothing is added then).
+ */
 function itemAt(p: string, toks: TokenList, i: number, inherited: string | undefined, targets: Target[] | undefined): number {
   let j = i;
   let chapter: string | undefined;
