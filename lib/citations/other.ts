@@ -6,7 +6,7 @@
 import type { Citation, Link } from '../analysis/schema';
 import type { EuAct } from '../laws/schema';
 import { foldName } from '../text/fold';
-import { anchor, anchored, anchoredMatches, anchoredSpans, matchAt, type AnchoredPattern } from '../text/anchored';
+import { anchor, anchored, anchoredSpans, forEachMatch, matchAt, type AnchoredPattern } from '../text/anchored';
 import { isLetterAt } from '../text/letters';
 import { caseLawLink, celexLinks, preparatoryLink } from './links';
 import { citation as cite } from './make';
@@ -237,9 +237,9 @@ export function findCaseLaw(text: string): Citation[] {
     }
     if (v) out.push(cite(s, e, 'case-law', v.ref, v.links));
   }
-  for (const m of anchoredMatches(text, JO)) {
+  forEachMatch(text, JO, (m) => {
     out.push(cite(m.index, m.index + m[1].length, 'case-law', `${m[2]} ${m[3]} s. ${Number(m[4])}`, NO_LINKS));
-  }
+  });
   // JO, JK and ARN decisions by diarienummer, when the paragraph names the authority.
   for (const m of text.matchAll(AUTH_DNR)) {
     const mStart = m.index;
@@ -262,9 +262,9 @@ export function findCaseLaw(text: string): Citation[] {
       for (const r of m[3].matchAll(/\d{1,5}-\d{2,4}(?:-\d{2})?/g)) out.push(mk(restStart + r.index, restStart + r.index + r[0].length, r[0]));
     }
   }
-  for (const m of anchoredMatches(text, COURT_CASE)) {
+  forEachMatch(text, COURT_CASE, (m) => {
     out.push(cite(m.index, m.index + m[1].length, 'case-law', `mål nr ${m[2] ? m[2].trim() + ' ' : ''}${m[3]}`, NO_LINKS));
-  }
+  });
   return out;
 }
 
@@ -342,16 +342,16 @@ export function findEu(text: string, acts: readonly EuAct[]): Citation[] {
     }
     out.push(cite(start, end, 'eu', celex, celexLinks(celex, article?.replace(/\s.*$/, ''))));
   };
-  for (const m of anchoredMatches(text, EU_ACT)) add(m.index, m.index + m[1].length, cachedCelex(m, readActCelex));
+  forEachMatch(text, EU_ACT, (m) => add(m.index, m.index + m[1].length, cachedCelex(m, readActCelex)));
   let lastEnd = 0;
-  for (const m of anchoredMatches(text, EU_DIRECTIVE)) {
+  forEachMatch(text, EU_DIRECTIVE, (m) => {
     const s = m.index;
     // The prefix starts at or after the previous match's end, within 60 characters (it has at most 41).
     const from = Math.max(lastEnd, s - 60);
     const pm = s - from >= 9 ? EU_DIRECTIVE_PREFIX.exec(text.slice(from, s)) : null;
     lastEnd = s + m[1].length;
     add(pm ? from + pm.index : s, lastEnd, cachedCelex(m, readDirectiveCelex));
-  }
+  });
   for (const m of text.matchAll(CELEX)) {
     out.push(cite(m.index, m.index + m[0].length, 'eu', celexOf(m[1], m[2], m[3]), celexLinks(celexOf(m[1], m[2], m[3]))));
   }
@@ -428,9 +428,9 @@ const REGULATION = anchored(/FS(?<=(?<![\p{L}-])([A-ZÅÄÖ]{1,8}-?)FS)\s?(\d{4}
 
 export function findRegulations(text: string): Citation[] {
   const out: Citation[] = [];
-  for (const m of anchoredMatches(text, REGULATION)) {
-    if (m[2] === 'S') continue; // "SFS" is a statute
+  forEachMatch(text, REGULATION, (m) => {
+    if (m[2] === 'S') return; // "SFS" is a statute
     out.push(cite(m.index - m[2].length, m.index + m[1].length, 'regulation', `${m[2]}FS ${m[3]}:${Number(m[4])}`, NO_LINKS));
-  }
+  });
   return out;
 }

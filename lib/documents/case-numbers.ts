@@ -9,7 +9,7 @@
  * Shared by document facts (caseNumbers) and the citation engine (kind "case-number").
  * All patterns are linear: bounded quantifiers, no nested repetition.
  */
-import { anchor, anchored, anchoredMatches, type Anchor } from '../text/anchored';
+import { anchor, anchored, forEachMatch, type Anchor } from '../text/anchored';
 
 export interface CaseNumberMatch {
   start: number;
@@ -111,28 +111,28 @@ export function findCaseNumbers(text: string): CaseNumberMatch[] {
     out.push({ start, end, text: matched, ref });
   };
   const slashes = slashesAfterDigit(text);
-  for (const m of anchoredMatches(text, LETTERS_YEAR, slashes)) {
+  forEachMatch(text, LETTERS_YEAR, (m) => {
     const dnr = m[2];
     const letters = m[3];
     const year = m[4];
     // a lone capital letter is only a registry prefix after "Dnr" ("I 2023/24 års budget" is not one)
-    if (!dnr && letters.length < 2) continue;
+    if (!dnr && letters.length < 2) return;
     // two-digit years only with letters of a registry ("SN 18/0098"), never for e.g. "SFS 18/1"
-    if (year.length === 2 && (letters === 'SFS' || letters === 'SOU' || letters === 'NJA')) continue;
+    if (year.length === 2 && (letters === 'SFS' || letters === 'SOU' || letters === 'NJA')) return;
     const cut = letters.search(/[- ]/);
-    if (NOT_REGISTRY.has(cut < 0 ? letters : letters.slice(0, cut))) continue;
+    if (NOT_REGISTRY.has(cut < 0 ? letters : letters.slice(0, cut))) return;
     add(m.index, m[1], `${letters} ${year}/${m[5]}${m[6] ?? ''}`);
-  }
+  }, slashes);
   nextPattern();
-  for (const m of anchoredMatches(text, YEAR_LETTERS, slashes)) {
+  forEachMatch(text, YEAR_LETTERS, (m) => {
     const s = dnrStart(text, m.index);
     add(s, text.slice(s, m.index + m[1].length), `${m[2]}/${m[3]} ${m[4]}`);
-  }
+  }, slashes);
   nextPattern();
-  for (const m of anchoredMatches(text, OLD_KS, slashes)) {
+  forEachMatch(text, OLD_KS, (m) => {
     const s = dnrStart(text, m.index);
     add(s, text.slice(s, m.index + m[1].length), m[2]);
-  }
+  }, slashes);
   nextPattern();
   for (const m of text.matchAll(AFTER_DNR)) {
     // The space after a separator is dropped ("2012- 182-3.1" is 2012-182-3.1), the one after letters
@@ -143,6 +143,6 @@ export function findCaseNumbers(text: string): CaseNumberMatch[] {
     add(m.index, m[0], ref.replace(/[.\-/]$/, ''));
   }
   nextPattern();
-  for (const m of anchoredMatches(text, BARE_PAREN, slashes)) add(m.index + 1, m[2], m[2]);
+  forEachMatch(text, BARE_PAREN, (m) => add(m.index + 1, m[2], m[2]), slashes);
   return out.sort((a, b) => a.start - b.start);
 }

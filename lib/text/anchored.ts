@@ -39,17 +39,17 @@ export function anchored(pattern: RegExp | string, anchors: readonly Anchor[], n
 }
 
 /**
- * The matches of an anchored pattern in order, the same as the pattern finds as a global regex
+ * Visits the matches of an anchored pattern in order, the same as the pattern finds as a global regex
  * (leftmost first, not overlapping): since every match holds one of the anchors, only the starts
  * that the anchors' occurrences allow are tried, in increasing order, from the end of the
  * previous match on. In each match group 1 is the match, and `index` is its start.
  * `found`, when given, holds the occurrences of a single anchor in increasing order, those the
  * caller already has (several patterns with one anchor; it may leave out the ones `near` rejects).
+ * (A visitor, not a list: a list keeps every match array alive to the end, and on a long text
+ * the garbage collector then copies them all. The visitor must not run `p` itself: see matchAt.)
  */
-export function anchoredMatches(text: string, p: AnchoredPattern, found?: readonly number[]): RegExpExecArray[] {
-  const out: RegExpExecArray[] = [];
-  scan(text, p, found, out, undefined);
-  return out;
+export function forEachMatch(text: string, p: AnchoredPattern, visit: (m: RegExpExecArray) => void, found?: readonly number[]): void {
+  scan(text, p, found, visit, undefined);
 }
 
 /**
@@ -68,8 +68,8 @@ export function matchAt(text: string, p: AnchoredPattern, start: number): RegExp
   return p.rx.exec(text) as RegExpExecArray;
 }
 
-/** anchoredMatches (into `matches`) or anchoredSpans (into `spans`). */
-function scan(text: string, p: AnchoredPattern, found: readonly number[] | undefined, matches: RegExpExecArray[] | undefined, spans: number[] | undefined): void {
+/** forEachMatch (to `visit`) or anchoredSpans (into `spans`). */
+function scan(text: string, p: AnchoredPattern, found: readonly number[] | undefined, visit: ((m: RegExpExecArray) => void) | undefined, spans: number[] | undefined): void {
   const { rx, width, anchors, near } = p;
   // (with no lead, a match starts where it is tried: its end is all test has to tell)
   const bare = spans !== undefined && width === 0;
@@ -110,9 +110,9 @@ function scan(text: string, p: AnchoredPattern, found: readonly number[] | undef
       continue;
     }
     next = rx.lastIndex;
-    if (matches) {
+    if (visit) {
       m.index = next - m[1].length;
-      matches.push(m);
+      visit(m);
     } else spans?.push(next - m[1].length, next);
   }
 }
