@@ -35,17 +35,8 @@ const isCapitalAt = (t: string, i: number): boolean => {
 /** A slash pattern's anchor: the "/", `minLead` to `maxLead` characters after the match start. */
 const slash = (minLead: number, maxLead = minLead): Anchor[] => [anchor('/', minLead, maxLead)];
 
-/** Positions of the "/" characters that follow a digit, where every slash pattern has one (found once for all). */
-function slashesAfterDigit(text: string): number[] {
-  const out: number[] = [];
-  for (let q = text.indexOf('/', 1); q >= 0; q = text.indexOf('/', q + 1)) {
-    if (isDigitAt(text, q - 1)) out.push(q);
-  }
-  return out;
-}
-
-// (Every pattern matched around a "/" has one after a digit: found through those, see
-// slashesAfterDigit, with cheap tests of the characters around it before the regex.)
+// Every pattern matched around a "/" has one after a digit. Those are found once, and where each
+// pattern can match is told by a cheap test of the characters around the "/" (see slashSites).
 
 // Registry letters + year/serial: "KS 2023/105", "SN 18/0098", "KS 2003/0520-85", "SDN HÄ 2023/12"
 // (the "/" comes 3 to 33 characters after the start: "Diarienummer.: " is 17, the letters 11;
@@ -53,21 +44,23 @@ function slashesAfterDigit(text: string): number[] {
 const LETTERS_YEAR = anchored(
   String.raw`(${DNR})?\b([A-ZÅÄÖ]{1,6}(?:[- ][A-ZÅÄÖ]{1,4})?)\s?(${YEAR4}|\d{2})\/(\d{1,6})(-\d{1,4})?(?![\d/])`,
   slash(3, 33),
-  (t, q) => isDigitAt(t, q + 1) && (isCapitalAt(t, q - 3) || isCapitalAt(t, q - 4) || isCapitalAt(t, q - 5) || isCapitalAt(t, q - 6)),
 );
+const lettersYearAt = (t: string, q: number): boolean =>
+  isDigitAt(t, q + 1) && (isCapitalAt(t, q - 3) || isCapitalAt(t, q - 4) || isCapitalAt(t, q - 5) || isCapitalAt(t, q - 6));
 /** Registry letters that are not a registry (statutes, case law, EU, "KAP 2023/24"). */
 const NOT_REGISTRY = new Set(['SFS', 'SOU', 'DS', 'PROP', 'NJA', 'RÅ', 'HFD', 'AD', 'MÖD', 'MMD', 'JO', 'JK', 'EU', 'EG', 'EUT', 'CELEX', 'KAP']);
 // Year/registry serial: "2024/KS 0107", "2023/VN 0010 004" (with or without Dnr). Run as the
 // number only, then the "Dnr" before it is looked for: the same matches as (${DNR})?… since a
 // "Dnr" prefix has no digits.
-const YEAR_LETTERS = anchored(String.raw`\b(${YEAR4})\/([A-ZÅÄÖ]{1,5})\s(\d{3,5}(?:\s\d{3})?)(?!\d)`, slash(4), (t, q) => isCapitalAt(t, q + 1));
+const YEAR_LETTERS = anchored(String.raw`\b(${YEAR4})\/([A-ZÅÄÖ]{1,5})\s(\d{3,5}(?:\s\d{3})?)(?!\d)`, slash(4));
 // Stockholm KS pre-2019 "328-1720/2012" (with or without Dnr; the same way)
 // (a digit after the "/", a "-" two to six characters before it)
-const OLD_KS = anchored(String.raw`(?<![\d.\-/])(\d{3}-\d{1,5}\/${YEAR4})(?![\d/])`, slash(5, 9), (t, q) => {
+const OLD_KS = anchored(String.raw`(?<![\d.\-/])(\d{3}-\d{1,5}\/${YEAR4})(?![\d/])`, slash(5, 9));
+const oldKsAt = (t: string, q: number): boolean => {
   if (!isDigitAt(t, q + 1)) return false;
   for (let k = q - 2; k >= q - 6 && k >= 0; k--) if (t.charCodeAt(k) === 0x2d) return true;
   return false;
-});
+};
 /** A "Dnr" prefix ending where a number starts (at most 17 characters). */
 const DNR_BEFORE = new RegExp(String.raw`${DNR}$`);
 /** Start of the "Dnr" prefix that ends at `at`, else `at`. */
@@ -84,7 +77,24 @@ const AFTER_DNR = new RegExp(
   'g',
 );
 // Bare "(2023/310)" right after remiss/ärende/dnr (matched from the "(", the number is the group after it)
-const BARE_PAREN = anchored(String.raw`\((?<=\b(?:[Rr]emiss|[Rr]emissen|ärende|ärendet|[Dd]nr)\s{1,3}\()(${YEAR4}\/\d{1,6})(?=\))`, slash(5), (t, q) => t.charCodeAt(q - 5) === 0x28);
+const BARE_PAREN = anchored(String.raw`\((?<=\b(?:[Rr]emiss|[Rr]emissen|ärende|ärendet|[Dd]nr)\s{1,3}\()(${YEAR4}\/\d{1,6})(?=\))`, slash(5));
+
+/**
+ * The "/" after a digit where each slash pattern can match, by the tests above: one pass over the
+ * slashes reads the characters around each while they are at hand (on a long text, four passes
+ * that read them again each missed the caches), and each pattern is tried only at its own.
+ */
+function slashSites(text: string): { lettersYear: number[]; yearLetters: number[]; oldKs: number[]; bareParen: number[] } {
+  const sites = { lettersYear: [] as number[], yearLetters: [] as number[], oldKs: [] as number[], bareParen: [] as number[] };
+  for (let q = text.indexOf('/', 1); q >= 0; q = text.indexOf('/', q + 1)) {
+    if (!isDigitAt(text, q - 1)) continue;
+    if (lettersYearAt(text, q)) sites.lettersYear.push(q);
+    if (isCapitalAt(text, q + 1)) sites.yearLetters.push(q);
+    if (oldKsAt(text, q)) sites.oldKs.push(q);
+    if (text.charCodeAt(q - 5) === 0x28) sites.bareParen.push(q);
+  }
+  return sites;
+}
 
 const SEPARATOR_SPACE = /[.\-/]\s/;
 const SEPARATOR_SPACES = /(?<=[.\-/])\s/g;
@@ -110,7 +120,7 @@ export function findCaseNumbers(text: string): CaseNumberMatch[] {
     if (lo < prior.length && prior[lo].start < end) return;
     out.push({ start, end, text: matched, ref });
   };
-  const slashes = slashesAfterDigit(text);
+  const sites = slashSites(text);
   forEachMatch(text, LETTERS_YEAR, (m) => {
     const dnr = m[2];
     const letters = m[3];
@@ -122,17 +132,17 @@ export function findCaseNumbers(text: string): CaseNumberMatch[] {
     const cut = letters.search(/[- ]/);
     if (NOT_REGISTRY.has(cut < 0 ? letters : letters.slice(0, cut))) return;
     add(m.index, m[1], `${letters} ${year}/${m[5]}${m[6] ?? ''}`);
-  }, slashes);
+  }, sites.lettersYear);
   nextPattern();
   forEachMatch(text, YEAR_LETTERS, (m) => {
     const s = dnrStart(text, m.index);
     add(s, text.slice(s, m.index + m[1].length), `${m[2]}/${m[3]} ${m[4]}`);
-  }, slashes);
+  }, sites.yearLetters);
   nextPattern();
   forEachMatch(text, OLD_KS, (m) => {
     const s = dnrStart(text, m.index);
     add(s, text.slice(s, m.index + m[1].length), m[2]);
-  }, slashes);
+  }, sites.oldKs);
   nextPattern();
   for (const m of text.matchAll(AFTER_DNR)) {
     // The space after a separator is dropped ("2012- 182-3.1" is 2012-182-3.1), the one after letters
@@ -143,6 +153,6 @@ export function findCaseNumbers(text: string): CaseNumberMatch[] {
     add(m.index, m[0], ref.replace(/[.\-/]$/, ''));
   }
   nextPattern();
-  forEachMatch(text, BARE_PAREN, (m) => add(m.index + 1, m[2], m[2]), slashes);
+  forEachMatch(text, BARE_PAREN, (m) => add(m.index + 1, m[2], m[2]), sites.bareParen);
   return out.sort((a, b) => a.start - b.start);
 }

@@ -26,16 +26,14 @@ export interface AnchoredPattern {
   rx: RegExp;
   width: number;
   anchors: readonly Anchor[];
-  /** Optional: false where no match can hold the anchor found at q (a cheap test before the regex). */
-  near?: (text: string, q: number) => boolean;
 }
 
 /** `pattern` (a RegExp, or a source without flags) found through `anchors`. */
-export function anchored(pattern: RegExp | string, anchors: readonly Anchor[], near?: AnchoredPattern['near']): AnchoredPattern {
+export function anchored(pattern: RegExp | string, anchors: readonly Anchor[]): AnchoredPattern {
   const width = Math.max(...anchors.map((a) => a.maxLead - a.minLead));
   const source = typeof pattern === 'string' ? pattern : pattern.source;
   const flags = typeof pattern === 'string' ? '' : pattern.flags.replace('g', '');
-  return { rx: new RegExp(`[^]{0,${width}}?(${source})`, `${flags}y`), width, anchors, near };
+  return { rx: new RegExp(`[^]{0,${width}}?(${source})`, `${flags}y`), width, anchors };
 }
 
 /**
@@ -44,7 +42,8 @@ export function anchored(pattern: RegExp | string, anchors: readonly Anchor[], n
  * that the anchors' occurrences allow are tried, in increasing order, from the end of the
  * previous match on. In each match group 1 is the match, and `index` is its start.
  * `found`, when given, holds the occurrences of a single anchor in increasing order, those the
- * caller already has (several patterns with one anchor; it may leave out the ones `near` rejects).
+ * caller already has (several patterns with one anchor; it may leave out those where a cheap test of
+ * the characters around them shows that no match can hold them).
  * (A visitor, not a list: a list keeps every match array alive to the end, and on a long text
  * the garbage collector then copies them all. The visitor must not run `p` itself: see matchAt.)
  */
@@ -70,7 +69,7 @@ export function matchAt(text: string, p: AnchoredPattern, start: number): RegExp
 
 /** forEachMatch (to `visit`) or anchoredSpans (into `spans`). */
 function scan(text: string, p: AnchoredPattern, found: readonly number[] | undefined, visit: ((m: RegExpExecArray) => void) | undefined, spans: number[] | undefined): void {
-  const { rx, width, anchors, near } = p;
+  const { rx, width, anchors } = p;
   // (with no lead, a match starts where it is tried: its end is all test has to tell)
   const bare = spans !== undefined && width === 0;
   // Next occurrence of each anchor (from `found`: fi is its index there).
@@ -93,7 +92,7 @@ function scan(text: string, p: AnchoredPattern, found: readonly number[] | undef
     if (found) at[k] = ++fi < found.length ? found[fi] : -1;
     else at[k] = text.indexOf(anchors[k].lit, q + 1);
     const from = next > first ? next : first;
-    if (from > last || (near !== undefined && !near(text, q))) continue;
+    if (from > last) continue;
     rx.lastIndex = from;
     if (bare) {
       if (!rx.test(text)) {
