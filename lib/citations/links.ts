@@ -93,6 +93,7 @@ interface LinkNode {
 const statuteLinkCache = new Map<LawLinkParts, LinkNode>();
 let linkNodes = 0;
 const NO_FIELD = '\u0000';
+const MORE_FIELDS = '\u0001';
 function child(node: LinkNode, key: string): LinkNode {
   let n = node.next.get(key);
   if (!n) {
@@ -120,9 +121,14 @@ export function statuteLinks(sfs: string, title: string, targets: Target[] | und
       const t = targets[i];
       node = child(node, t.chapter ?? NO_FIELD);
       node = child(node, t.section ?? NO_FIELD);
-      node = child(node, t.sectionTo ?? NO_FIELD);
-      node = child(node, t.paragraph ?? NO_FIELD);
-      node = child(node, t.point ?? NO_FIELD);
+      // (most targets have no range, stycke or point: one level for the three then)
+      if (t.sectionTo === undefined && t.paragraph === undefined && t.point === undefined) node = child(node, NO_FIELD);
+      else {
+        node = child(node, MORE_FIELDS);
+        node = child(node, t.sectionTo ?? NO_FIELD);
+        node = child(node, t.paragraph ?? NO_FIELD);
+        node = child(node, t.point ?? NO_FIELD);
+      }
     }
   }
   node.links ??= statuteLinksUncached(parts, sfs, title, targets, chaptered);
