@@ -90,7 +90,7 @@ export async function benchCitations(): Promise<string[]> {
   for (const factor of [1, 4, 16]) {
     const text = factor === 1 ? base : Array.from({ length: factor }, () => base).join('\n\n');
     const mb = new TextEncoder().encode(text).length / 1e6;
-    const runs = factor === 16 ? 3 : factor === 4 ? 5 : 9;
+    const runs = factor === 16 ? 5 : factor === 4 ? 7 : 9;
     const engine = time(() => findCitations(text, date).citations.length, runs);
     const baseline = time(() => regexPass(BASELINE, text), Math.max(5, runs));
     const narrow = time(() => regexPass(NARROW, text), Math.max(5, runs));
