@@ -47,8 +47,13 @@ describe('citation engine properties', () => {
   });
 
   it('keeps long texts with hundreds of citations of every kind in order, without overlaps', () => {
-    // (more than 64 citations: the engine's merge of the finders' ordered runs, not the small-list sort)
-    const long = fc.array(fc.constantFrom(...pieces), { minLength: 1500, maxLength: 3000 }).map((a) => a.join(''));
+    // (more than 64 citations: the engine's merge of the finders' ordered runs, not the small-list sort;
+    // whole citations of each kind among the adversarial pieces, which touch and overlap them)
+    const whole = ['3 kap. 5 § SoL', '4:1 SoL', 'prop. 2000/01:80 s. 91', 'SOU 2020:47', 'HFD 2018 ref. 5', 'NJA 2019 s. 504',
+      'förordning (EU) 2016/679', 'SOSFS 2014:5', 'Dnr KS 2023/105', 'mål nr 1234-22', '11 kap. 1 och 2 §§ LVU'];
+    const long = fc
+      .array(fc.oneof(fc.constantFrom(...pieces), fc.constantFrom(...whole)), { minLength: 400, maxLength: 800 })
+      .map((a) => a.join(''));
     let most = 0;
     fc.assert(
       fc.property(long, (s) => {
