@@ -234,11 +234,12 @@ export function findCitations(text: string, options: FindCitationsOptions): Cita
     return ref;
   };
 
+  /** An abbreviation that may mean other laws, not yet reported: reported once, and not when the document defines it. */
+  const newAmbiguity = (mention: Mention | undefined): boolean =>
+    Boolean(mention?.alsoMeans?.length) && !state.abbrs.has(mention?.abbr ?? '') && !state.ambiguityReported.has(mention?.abbr ?? '');
   const statuteProblems = (law: ResolvedLaw | undefined, targets: Target[] | undefined, group?: ProvisionGroup, mention?: Mention): StatuteProblems => {
     // The common case: a known law in force, sections that exist, no group or mention problems (no arrays made).
-    // (an ambiguous abbreviation is reported once, and not when the document defines it)
-    const ambiguity = law && mention?.alsoMeans?.length && !state.abbrs.has(mention.abbr ?? '') && !state.ambiguityReported.has(mention.abbr ?? '');
-    if (!group?.missingChapter && !(group?.unknownAbbr && !law) && !ambiguity) {
+    if (!group?.missingChapter && !(group?.unknownAbbr && !law) && !(law && newAmbiguity(mention))) {
       if (!law) return NO_PROBLEMS;
       const info = law.info ?? registry.get(law.sfs);
       if (!info) return NO_PROBLEMS;
@@ -306,7 +307,7 @@ export function findCitations(text: string, options: FindCitationsOptions): Cita
           }
         }
       }
-      if (mention?.alsoMeans?.length && !state.abbrs.has(mention.abbr ?? '') && !state.ambiguityReported.has(mention.abbr ?? '')) {
+      if (mention?.alsoMeans && newAmbiguity(mention)) {
         state.ambiguityReported.add(mention.abbr ?? '');
         problems.push({
           code: 'ambiguous-law',
