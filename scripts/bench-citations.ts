@@ -23,7 +23,8 @@ Behandlingen sker enligt artikel 6.1 e i förordning (EU) 2016/679 (dataskyddsf�
 Ärendet har Dnr KS 2023/105 och dnr SN 2023/0456. § 14 Svar på remiss, bilaga 2, 1 000 kronor, 2023-05-17, tel. 08-508 000 00.
 `;
 
-function corpusText(): string {
+/** One unit of the bench text: the two seeds, the council-document excerpts and DENSE.repeat(20). */
+export function corpusText(): string {
   const parts = [
     readFileSync(join(root, 'tests/fixtures/seeds/stockholm-socialnamnden-remissvar-faltassistenter.txt'), 'utf8'),
     readFileSync(join(root, 'tests/fixtures/seeds/stockholm-hagersten-alvsjo-yttrande-vallingbyteamet.txt'), 'utf8'),

@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { analyze } from '../lib/analysis';
 import { findCitations } from '../lib/citations';
 import { installTitleIndexSync } from '../lib/laws/node-loader';
+import { corpusText } from './bench-citations';
 
 const root = resolve(fileURLToPath(import.meta.url), '..', '..');
 const shared = resolve(root, '..', 'shared', 'corpus');
@@ -40,10 +41,7 @@ if (existsSync(shared)) {
   const rows = readFileSync(join(shared, 'ferenda-legalref.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { id: string; text: string });
   rows.forEach((r, i) => texts.push([`ferenda/${i}/${r.id}`, r.text]));
 } else console.log(`(${shared} is absent: fixtures and the bench text only)`);
-const bench = readFileSync(join(root, 'scripts/bench-citations.ts'), 'utf8');
-const dense = /const DENSE = `([\s\S]*?)`;/.exec(bench)?.[1] ?? '';
-const seed = (name: string) => readFileSync(join(root, 'tests/fixtures/seeds', name), 'utf8');
-texts.push(['bench/unit', [seed('stockholm-socialnamnden-remissvar-faltassistenter.txt'), seed('stockholm-hagersten-alvsjo-yttrande-vallingbyteamet.txt'), readFileSync(join(root, 'tests/fixtures/citations/excerpts.txt'), 'utf8'), dense.repeat(20)].join('\n\n')]);
+texts.push(['bench/unit', corpusText()]);
 
 // Random recombinations: a seeded generator glues pieces of the texts together (runs of text, or words, some upper-cased or without spaces).
 let state = 12345;
