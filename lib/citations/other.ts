@@ -369,7 +369,8 @@ export function findEu(text: string, acts: readonly EuAct[]): Citation[] {
     add(pm ? from + pm.index : s, lastEnd, cachedCelex(m, readDirectiveCelex));
   });
   for (const m of text.matchAll(CELEX)) {
-    out.push(cite(m.index, m.index + m[0].length, 'eu', celexOf(m[1], m[2], m[3]), celexLinks(celexOf(m[1], m[2], m[3]))));
+    const celex = celexOf(m[1], m[2], m[3]);
+    out.push(cite(m.index, m.index + m[0].length, 'eu', celex, celexLinks(celex)));
   }
   // Names and abbreviations ("dataskyddsförordningen", "GDPR"): words as /\p{L}[\p{L}:]*/ splits them;
   // a name form ends in "…rdning…", so only those words (and the abbreviations) are looked at.
