@@ -66,7 +66,6 @@ export function foldedAscii(c: number): number {
 /** A–Z or a–z: c | 32 maps A–Z to a–z and no other code unit into a–z. */
 const isAsciiLetter = (c: number): boolean => ((c | 32) - 97) >>> 0 < 26;
 
-
 /** Folded words (a–z only, shorter than 32) to find a token in, with a prefilter by length and first letter. */
 export class WordList {
   /** Bit n: some word has length n. */
