@@ -96,6 +96,11 @@ function slashSites(text: string): { lettersYear: number[]; yearLetters: number[
   return sites;
 }
 
+/** A further number in a list after a "Dnr" number: ", 5-744-2011", " och 5-744-2011" (sticky, from the last one's end). */
+const DNR_MORE = /(?:,\s?|\s(?:och|samt)\s)((?:[A-ZÅÄÖ]{1,4}\s)?\d{1,4}(?:[.\-/]\d{1,6}){1,5})(?!\d|[.\-/]\d)/y;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** The separators of a case number in order ("7-742-2011" → "--"): numbers in one list share them. */
+const separatorsOf = (ref: string): string => ref.replace(/[^.\-/]/g, '');
 const SEPARATOR_SPACE = /[.\-/]\s/;
 const SEPARATOR_SPACES = /(?<=[.\-/])\s/g;
 
@@ -151,6 +156,13 @@ export function findCaseNumbers(text: string): CaseNumberMatch[] {
     // must look like a case number: a year somewhere, or classification + serial
     if (!/(?:19|20)\d{2}/.test(ref) && !/\d\.\d/.test(ref)) continue;
     add(m.index, m[0], ref.replace(/[.\-/]$/, ''));
+    // More numbers of the same form after it: "Dnr 7-742-2011 och 5-744-2011" (a date is not one).
+    const form = separatorsOf(m[1]);
+    DNR_MORE.lastIndex = m.index + m[0].length;
+    for (let more = DNR_MORE.exec(text); more; more = DNR_MORE.exec(text)) {
+      if (separatorsOf(more[1]) !== form || ISO_DATE.test(more[1])) break;
+      add(more.index + more[0].length - more[1].length, more[1], more[1].replace(/[.\-/]$/, ''));
+    }
   }
   nextPattern();
   forEachMatch(text, BARE_PAREN, (m) => add(m.index + 1, m[2], m[2]), sites.bareParen);

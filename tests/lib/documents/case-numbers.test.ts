@@ -24,6 +24,16 @@ describe('findCaseNumbers', () => {
     expect(refs(text)).toEqual([ref]);
   });
 
+  it('reads a list of numbers of one form after "Dnr" (Hässelby 2012), but no date after it', () => {
+    const t = 'Vita Villan och parklek i Smedshagen.\n\nDnr 7-742-2011 och 5-744-2011\nÅterremitterat ärende.';
+    expect(refs(t)).toEqual(['7-742-2011', '5-744-2011']);
+    const second = findCaseNumbers(t)[1];
+    expect(t.slice(second.start, second.end)).toBe('5-744-2011');
+    expect(refs('JO dnr 4379-2013, 5176-2013 och 12-2013.')).toEqual(['4379-2013', '5176-2013', '12-2013']);
+    expect(refs('Dnr 1.5.1-135-2012, 2012-05-03 sammanträde')).toEqual(['1.5.1-135-2012']);
+    expect(refs('Dnr 123-2011 och 2012-05-03.')).toEqual(['123-2011']);
+  });
+
   it('keeps offsets and the written text ("Dnr" included)', () => {
     const t = 'Ärende Dnr KS 2023/105 gäller.';
     const [m] = findCaseNumbers(t);
