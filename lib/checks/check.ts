@@ -52,6 +52,7 @@ const ENGINE_CODE_RULE: Record<string, string> = {
   'unknown-section': 'unknown-section',
   'unknown-abbreviation': 'unknown-abbreviation',
   'ambiguous-law': 'ambiguous-law',
+  'undated-law': 'undated-law',
 };
 
 const ELEMENT_RULE: Record<string, string> = {

@@ -34,6 +34,13 @@ export { describeTarget } from './links';
 /** Text between a provision and the agency regulation it belongs to: "", " i", " enligt Socialstyrelsens föreskrifter och allmänna råd (". */
 const REGULATION_GAP = /^\s?(?:(?:i|enligt)\s)?(?:(?:\p{Lu}\p{L}*s\s)?(?:föreskrifter|allmänna råd)(?:\soch allmänna råd)?\s?)?\(?$/u;
 
+/**
+ * How many years back an undated document's note on a law's predecessor reaches: council documents
+ * older than that are rare on the web, and on every undated page a note on, say, the social services
+ * act of 1980 would be noise.
+ */
+const UNDATED_NOTE_YEARS = 20;
+
 /** How far back (characters) a bare provision looks for the law named last in its paragraph. */
 const CONTEXT_WINDOW = 600;
 
@@ -237,9 +244,27 @@ export function findCitations(text: string, options: FindCitationsOptions): Cita
   /** An abbreviation that may mean other laws, not yet reported: reported once, and not when the document defines it. */
   const newAmbiguity = (mention: Mention | undefined): boolean =>
     Boolean(mention?.alsoMeans?.length) && !state.abbrs.has(mention?.abbr ?? '') && !state.ambiguityReported.has(mention?.abbr ?? '');
+  /** Laws cited explicitly by SFS number so far, and laws already given the undated-document note. */
+  const explicitSfs = new Set<string>();
+  const undatedNoted = new Set<string>();
+  /** The earliest end of a predecessor that the undated-document note mentions (see undatedReading). */
+  const noteSince = `${Number(date.slice(0, 4)) - UNDATED_NOTE_YEARS}${date.slice(4)}`;
+  /**
+   * In a document without a date, a law read from its name or abbreviation is the one in force today;
+   * where the name meant an older law until recently, say so once per law (the reader may know the
+   * document is older). Not for a law cited by number, one the document binds, a coming law ("den nya
+   * …", not yet in force at the date), or an older law replaced more than UNDATED_NOTE_YEARS ago.
+   */
+  const undatedReading = (law: ResolvedLaw | undefined, mention: Mention | undefined): { law: LawInfo; until: string } | undefined => {
+    if (options.dateKnown || !law?.info || !mention || mention.kind === 'sfs' || undatedNoted.has(law.sfs) || explicitSfs.has(law.sfs)) return undefined;
+    if (mention.kind === 'abbr' && state.abbrs.has(mention.abbr ?? '')) return undefined;
+    let latest: { law: LawInfo; until: string } | undefined;
+    for (const p of registry.predecessors(law.sfs)) if (p.until && (!latest || p.until > latest.until)) latest = { law: p.law, until: p.until };
+    return latest && latest.until <= date && latest.until >= noteSince ? latest : undefined;
+  };
   const statuteProblems = (law: ResolvedLaw | undefined, targets: Target[] | undefined, group?: ProvisionGroup, mention?: Mention): StatuteProblems => {
     // The common case: a known law in force, sections that exist, no group or mention problems (no arrays made).
-    if (!group?.missingChapter && !(group?.unknownAbbr && !law) && !(law && newAmbiguity(mention))) {
+    if (!group?.missingChapter && !(group?.unknownAbbr && !law) && !(law && newAmbiguity(mention)) && (options.dateKnown || !undatedReading(law, mention))) {
       if (!law) return NO_PROBLEMS;
       const info = law.info ?? registry.get(law.sfs);
       if (!info) return NO_PROBLEMS;
@@ -307,6 +332,15 @@ export function findCitations(text: string, options: FindCitationsOptions): Cita
           }
         }
       }
+      const earlier = undatedReading(law, mention);
+      if (earlier) {
+        undatedNoted.add(law.sfs);
+        problems.push({
+          code: 'undated-law',
+          message: `Dokumentet saknar datum, så lagen läses som ${lawDisplay(law, registry)}, som gäller i dag. Före ${earlier.until} avsågs ${lawDisplay(earlier.law, registry)}; ange dokumentets datum om det är äldre.`,
+        });
+        severities.push('info');
+      }
       if (mention?.alsoMeans && newAmbiguity(mention)) {
         state.ambiguityReported.add(mention.abbr ?? '');
         problems.push({
@@ -355,6 +389,7 @@ export function findCitations(text: string, options: FindCitationsOptions): Cita
         if (!isGroup[k]) {
           const m = events[k] as Mention;
           if (!m.law) continue;
+          if (m.kind === 'sfs') explicitSfs.add(m.law.sfs);
           if (m.standalone) {
             const found = statuteProblems(m.law, undefined, undefined, m);
             const ref = lawRef(m.law);
@@ -366,6 +401,7 @@ export function findCitations(text: string, options: FindCitationsOptions): Cita
           continue;
         }
         const g = events[k] as ProvisionGroup;
+        if (g.mention?.kind === 'sfs' && g.mention.law) explicitSfs.add(g.mention.law.sfs);
         let law = g.law;
         if (g.relative) law = undefined;
         else if (!law && g.backRef) law = state.last;

@@ -826,5 +826,8 @@ function pickByName(registry: LawRegistry, key: string, date: string, newest: bo
 }
 function pickUncached(registry: LawRegistry, key: string, date: string, newest: boolean): LawInfo | null {
   const list = registry.lawsNamed(key);
-  return (list && registry.pickAt(list, date, newest)) ?? null;
+  const info = (list && registry.pickAt(list, date, newest)) ?? null;
+  // A name cannot mean a law that did not yet exist at the document's date ("barnkonventionen" in 2011 is
+  // the UN convention, not the 2018 law): no law rather than a wrong one. ("den nya …" may name the coming law.)
+  return info && !newest && !registry.existedAt(info, date) ? null : info;
 }

@@ -164,6 +164,7 @@ export class LawRegistry {
     }
     this.hasIndex = true;
     this.predecessorEnd = undefined;
+    this.replaced = undefined;
   }
 
   /** Loads and adds the titles index through `loader` (no-op when already added). */
@@ -259,6 +260,26 @@ export class LawRegistry {
     }
     return MAX;
   }
+
+  /**
+   * Did the law exist (was it issued) by `date`? Its issue date, else the first day of its SFS year
+   * (a law numbered 2018:1197 cannot be older than 2018).
+   */
+  existedAt(law: LawInfo, date: string): boolean {
+    return (law.issued ?? `${law.sfs.slice(0, 4)}-01-01`) <= date;
+  }
+
+  /** The laws this one replaced (those whose `replacedBy` it is), with the date each stopped applying. */
+  predecessors(sfs: string): { law: LawInfo; until: string | undefined }[] {
+    if (!this.replaced) {
+      this.replaced = new Map();
+      for (const other of this.laws.values()) {
+        if (other.replacedBy) this.replaced.set(other.replacedBy, [...(this.replaced.get(other.replacedBy) ?? []), other]);
+      }
+    }
+    return (this.replaced.get(sfs) ?? []).map((law) => ({ law, until: this.repealDate(law) }));
+  }
+  private replaced: Map<string, LawInfo[]> | undefined;
 
   /** When was this law repealed, as far as known (its own date, else its successor's start). */
   repealDate(law: LawInfo): string | undefined {

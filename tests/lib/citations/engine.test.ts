@@ -161,6 +161,31 @@ describe('context and time', () => {
     expect(c.problems?.map((p) => p.code)).toEqual(['unknown-section']);
   });
 
+  it('reads no law from a name the law did not yet have at the date ("barnkonventionen" in 2011 is the convention)', () => {
+    const text = 'En strategi är att barnkonventionen beaktas i kommunala beslutsärenden.';
+    expect(statutes(text, '2011-10-26')).toEqual([]);
+    expect(one(text, '2021-03-01').law?.sfs).toBe('2018:1197');
+    // "den nya …" may name the coming law (seed 001); an SFS number always wins
+    expect(one('enligt den nya socialtjänstlagen', '2023-08-24').law?.sfs).toBe('2025:400');
+    expect(one('lagen (2018:1197) om Förenta nationernas konvention om barnets rättigheter', '2011-10-26').law?.sfs).toBe('2018:1197');
+  });
+
+  it('tells once, in a document without a date, that a name meant an older law until recently', () => {
+    const undated = { date: '2026-11-25', dateKnown: false };
+    const text = 'Bestämmelser i kommunallagen om förtroendevalda. En bestämmelse i kommunallagen om fullmäktige.';
+    const r = findCitations(text, undated);
+    expect(r.citations.map((c) => c.law?.sfs)).toEqual(['2017:725', '2017:725']);
+    const notes = r.problems.filter((p) => p.code === 'undated-law');
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).toMatchObject({ severity: 'info', start: r.citations[0].start });
+    expect(notes[0].message).toMatch(/kommunallagen \(2017:725\).*2018-01-01.*kommunallagen \(1991:900\)/);
+    // not with a known date, a cited number, or a law replaced more than 20 years before the date used
+    expect(findCitations(text, at('2026-11-25')).problems).toEqual([]);
+    expect(findCitations('kommunallagen (2017:725) och sedan kommunallagen', undated).problems).toEqual([]);
+    expect(findCitations('enligt 4 kap. 1 § socialtjänstlagen', { date: '2030-01-01', dateKnown: false }).problems.map((p) => p.code)).toEqual(['undated-law']);
+    expect(findCitations('enligt 4 kap. 1 § LVU', undated).problems).toEqual([]);
+  });
+
   it('reports an ambiguous abbreviation once', () => {
     const r = find('enligt 6 kap. 1 § KL och 5 kap. 2 § KL', '2024-01-01');
     expect(r.problems.filter((p) => p.code === 'ambiguous-law')).toHaveLength(1);
