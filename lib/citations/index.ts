@@ -247,6 +247,7 @@ export function findCitations(text: string, options: FindCitationsOptions): Cita
   /** Laws cited explicitly by SFS number so far, and laws already given the undated-document note. */
   const explicitSfs = new Set<string>();
   const undatedNoted = new Set<string>();
+  const predecessorToNote = new Map<string, { law: LawInfo; until: string } | null>();
   /** The earliest end of a predecessor that the undated-document note mentions (see undatedReading). */
   const noteSince = `${Number(date.slice(0, 4)) - UNDATED_NOTE_YEARS}${date.slice(4)}`;
   /**
@@ -258,9 +259,15 @@ export function findCitations(text: string, options: FindCitationsOptions): Cita
   const undatedReading = (law: ResolvedLaw | undefined, mention: Mention | undefined): { law: LawInfo; until: string } | undefined => {
     if (options.dateKnown || !law?.info || !mention || mention.kind === 'sfs' || undatedNoted.has(law.sfs) || explicitSfs.has(law.sfs)) return undefined;
     if (mention.kind === 'abbr' && state.abbrs.has(mention.abbr ?? '')) return undefined;
-    let latest: { law: LawInfo; until: string } | undefined;
-    for (const p of registry.predecessors(law.sfs)) if (p.until && (!latest || p.until > latest.until)) latest = { law: p.law, until: p.until };
-    return latest && latest.until <= date && latest.until >= noteSince ? latest : undefined;
+    // (the registry's part once per law and call: on an undated page every citation asks)
+    let earlier = predecessorToNote.get(law.sfs);
+    if (earlier === undefined) {
+      let latest: { law: LawInfo; until: string } | undefined;
+      for (const p of registry.predecessors(law.sfs)) if (p.until && (!latest || p.until > latest.until)) latest = { law: p.law, until: p.until };
+      earlier = latest && latest.until <= date && latest.until >= noteSince ? latest : null;
+      predecessorToNote.set(law.sfs, earlier);
+    }
+    return earlier ?? undefined;
   };
   const statuteProblems = (law: ResolvedLaw | undefined, targets: Target[] | undefined, group?: ProvisionGroup, mention?: Mention): StatuteProblems => {
     // The common case: a known law in force, sections that exist, no group or mention problems (no arrays made).

@@ -161,7 +161,7 @@ export function findCaseNumbers(text: string): CaseNumberMatch[] {
     DNR_MORE.lastIndex = m.index + m[0].length;
     for (let more = DNR_MORE.exec(text); more; more = DNR_MORE.exec(text)) {
       if (separatorsOf(more[1]) !== form || ISO_DATE.test(more[1])) break;
-      add(more.index + more[0].length - more[1].length, more[1], more[1].replace(/[.\-/]$/, ''));
+      add(more.index + more[0].length - more[1].length, more[1], more[1]); // (it ends in a digit)
     }
   }
   nextPattern();

@@ -274,7 +274,10 @@ export class LawRegistry {
     if (!this.replaced) {
       this.replaced = new Map();
       for (const other of this.laws.values()) {
-        if (other.replacedBy) this.replaced.set(other.replacedBy, [...(this.replaced.get(other.replacedBy) ?? []), other]);
+        if (!other.replacedBy) continue;
+        const list = this.replaced.get(other.replacedBy);
+        if (list) list.push(other);
+        else this.replaced.set(other.replacedBy, [other]);
       }
     }
     return (this.replaced.get(sfs) ?? []).map((law) => ({ law, until: this.repealDate(law) }));
