@@ -49,7 +49,7 @@ export const RULES: readonly RuleInfo[] = [
   { id: 'unknown-section', group: 'citations', name: 'Okänd paragraf', description: 'Paragrafen eller kapitlet finns inte i lagen enligt Remisskollens lagdata.', severity: 'warning', fromEngine: true },
   { id: 'unknown-abbreviation', group: 'citations', name: 'Okänd förkortning', description: 'En lagförkortning som Remisskollen inte känner till.', severity: 'warning', fromEngine: true },
   { id: 'ambiguous-law', group: 'citations', name: 'Tvetydig förkortning', description: 'Förkortningen kan betyda flera lagar.', severity: 'info', fromEngine: true },
-  { id: 'undated-law', group: 'citations', name: 'Lag tolkad efter dagens datum', description: 'Dokumentet saknar datum, och lagens namn avsåg en äldre lag för inte så länge sedan.', severity: 'info', fromEngine: true },
+  { id: 'undated-law', group: 'citations', name: 'Lag tolkad utan dokumentets datum', description: 'Dokumentet saknar datum, så lagens namn lästes efter dagens datum eller året i handlingens nummer, och namnet avsåg en annan lag kort dessförinnan.', severity: 'info', fromEngine: true },
   { id: 'law-without-sfs', group: 'citations', name: 'SFS-nummer saknas', description: 'En lag nämns första gången utan sitt SFS-nummer, t.ex. "socialtjänstlagen (2025:400)".', severity: 'warning', fromEngine: false },
   { id: 'abbreviation-before-definition', group: 'citations', name: 'Förkortning före förklaring', description: 'En förkortning används innan den förklaras (skrivs ut) längre fram i texten.', severity: 'warning', fromEngine: false },
   { id: 'citation-other', group: 'citations', name: 'Annat problem med hänvisning', description: 'Övriga problem som hänvisningsmotorn rapporterar.', severity: 'warning', fromEngine: true },

@@ -17,8 +17,14 @@ import { findProvisions, type ProvisionGroup } from './statutes';
 export interface FindCitationsOptions {
   /** ISO date the document speaks from (its own date, or the caller's --date, or today). */
   date: string;
-  /** True when `date` is the document's own or the user's choice, false when it is only today's date. */
+  /** True when `date` is the document's own or the user's choice, false when it is only today's date or `implied`. */
   dateKnown: boolean;
+  /**
+   * When dateKnown is false and `date` is not today's but read from the document (the year of its
+   * number): what it was read from, in Swedish, for the messages ("året 2016 i \"PM 2016:122\""), and
+   * from when a law's change of meaning gets the undated note (default: the last UNDATED_NOTE_YEARS years).
+   */
+  implied?: { basis: string; since: string };
   /** Law registry to resolve against (default: the shared bundled one). */
   registry?: LawRegistry;
 }
@@ -249,7 +255,9 @@ export function findCitations(text: string, options: FindCitationsOptions): Cita
   const undatedNoted = new Set<string>();
   const predecessorToNote = new Map<string, { law: LawInfo; until: string } | null>();
   /** The earliest end of a predecessor that the undated-document note mentions (see undatedReading). */
-  const noteSince = `${Number(date.slice(0, 4)) - UNDATED_NOTE_YEARS}${date.slice(4)}`;
+  const noteSince = options.implied?.since ?? `${Number(date.slice(0, 4)) - UNDATED_NOTE_YEARS}${date.slice(4)}`;
+  /** What an undated document's date was taken from, for the messages. */
+  const dateBasis = options.implied?.basis ?? 'dagens datum';
   /**
    * In a document without a date, a law read from its name or abbreviation is the one in force today;
    * where the name meant an older law until recently, say so once per law (the reader may know the
@@ -314,7 +322,7 @@ export function findCitations(text: string, options: FindCitationsOptions): Cita
           const replacement = succ ? ` och har ersatts av ${lawDisplay(succ, registry)}` : info.replacedBy ? ` och har ersatts av SFS ${info.replacedBy}` : '';
           problems.push({
             code: 'repealed-law',
-            message: `${lawDisplay(law, registry).replace(/^./, (c) => c.toUpperCase())} upphävdes ${rep}${replacement}.${options.dateKnown ? '' : ' Dokumentet saknar datum; bedömningen utgår från dagens datum.'}`,
+            message: `${lawDisplay(law, registry).replace(/^./, (c) => c.toUpperCase())} upphävdes ${rep}${replacement}.${options.dateKnown ? '' : ` Dokumentet saknar datum; bedömningen utgår från ${dateBasis}.`}`,
           });
           severities.push(options.dateKnown ? 'error' : 'info');
         }
@@ -344,7 +352,7 @@ export function findCitations(text: string, options: FindCitationsOptions): Cita
         undatedNoted.add(law.sfs);
         problems.push({
           code: 'undated-law',
-          message: `Dokumentet saknar datum, så lagen läses som ${lawDisplay(law, registry)}, som gäller i dag. Före ${earlier.until} avsågs ${lawDisplay(earlier.law, registry)}; ange dokumentets datum om det är äldre.`,
+          message: `Dokumentet saknar datum, så lagen läses ${options.implied ? `efter ${dateBasis} som ${lawDisplay(law, registry)}` : `som ${lawDisplay(law, registry)}, som gäller i dag`}. Före ${earlier.until} avsågs ${lawDisplay(earlier.law, registry)}; ange dokumentets datum om det är äldre.`,
         });
         severities.push('info');
       }

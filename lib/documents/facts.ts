@@ -182,6 +182,43 @@ export function findOwnDate(inp: FactsInput): string | null {
   return null;
 }
 
+/**
+ * A date the document implies without stating its own, for reading law names at the right time (not
+ * a fact of the document: `date` stays null). In order: the meeting it was prepared for or belongs to,
+ * in its head ("Handlingar till Socialnämndens sammanträde den 29 augusti 2013", "Bilaga 6:7 till
+ * kommunstyrelsens protokoll den 19 mars 2003": written shortly before, so `exact`); else the year
+ * of its own number ("Utlåtande 2012:124", "PM 2016:122") or of its diarienummer ("(Dnr /2016)",
+ * "Dnr KS 2023/105") at the very start: that year, not a day in it (`iso` is its last day).
+ * `basis` says in Swedish what the date was read from.
+ */
+export interface ImpliedDate {
+  iso: string;
+  exact: boolean;
+  basis: string;
+}
+
+const MEETING_BEFORE = /(?:sammantr\S*de(?:t|ts)?|protokoll(?:et)?)\s+(?:\S+dagen\s+)?(?:den\s+)?$/;
+const OWN_NUMBER = /^\s*(?:\d{1,3}\s+)?(?:utl\S{1,2}tande|pm|promemoria|tj\S{1,2}nsteutl\S{1,2}tande|tj\S{1,2}nsteskrivelse|skrivelse|yttrande)\s+((?:19|20)\d{2})\s?:\s?\d{0,4}/;
+const OWN_DNR = /\b(?:dnr|diarienummer|diarienr)\.?:?\s{0,2}(?:[a-z]{1,4}\s)?[\d.-]{0,12}[/-]?((?:19|20)\d{2})(?!\d)/;
+
+export function findImpliedDate(inp: Pick<FactsInput, 'text' | 'folded'>): ImpliedDate | null {
+  const head = inp.text.slice(0, 600);
+  for (const d of findDates(head)) {
+    const m = MEETING_BEFORE.exec(inp.folded.slice(Math.max(0, d.start - 40), d.start));
+    if (m) return { iso: d.iso, exact: true, basis: `"${inp.text.slice(d.start - m[0].length, d.end)}"` };
+  }
+  const start = inp.folded.slice(0, 300);
+  const own = OWN_NUMBER.exec(start);
+  if (own) {
+    // (the match starts the text: a page number and spaces, then the word the quote starts at)
+    const quoted = inp.text.slice(own[0].search(/[a-z]/), own[0].length).trim();
+    return { iso: `${own[1]}-12-31`, exact: false, basis: `året ${own[1]} i "${quoted}"` };
+  }
+  const dnr = OWN_DNR.exec(start);
+  if (dnr) return { iso: `${dnr[1]}-12-31`, exact: false, basis: `året ${dnr[1]} i diarienumret` };
+  return null;
+}
+
 function isStandaloneDate(t: string, s: number, e: number): boolean {
   const rest = fold(t.slice(0, s) + t.slice(e))
     .replace(/\b(?:datum|stockholm|den|dnr|diarienummer|v\S+r\s+beteckning|er\s+beteckning)\b/g, '')

@@ -5,7 +5,7 @@
  */
 import type { DocumentFacts, MissingSection, Problem, Section } from '../analysis/schema';
 import { loadProfile, profileForKind, ProfileError, type Profile } from '../profiles';
-import { findOfficer, findAuthority, findMotion, findOwnDate, findProposals, findTitle, cleanTitle, orderCaseNumbers } from './facts';
+import { findOfficer, findAuthority, findImpliedDate, findMotion, findOwnDate, findProposals, findTitle, cleanTitle, orderCaseNumbers, type ImpliedDate } from './facts';
 import { fold } from './fold';
 import { findHeadings, labelFor, toSections, type FoundHeading, type HeadingDef } from './headings';
 import { classify, type Subkind } from './kind';
@@ -18,6 +18,7 @@ export { HEADINGS, matchHeading, type HeadingDef } from './headings';
 export { findPersons, type Person } from './persons';
 export { findAuthorities, canonicalAuthority } from './authorities';
 export { findDates } from './dates';
+export type { ImpliedDate } from './facts';
 
 export interface DocumentOptions {
   /** Built-in profile name or a profile object; default chosen from the kind. */
@@ -33,6 +34,8 @@ export interface DocumentFindings {
   subkind?: Subkind;
   /** Name of the profile that was applied, or null (not part of the contract). */
   profile?: string | null;
+  /** When the document states no date of its own: a date it implies, for reading law names (not part of the contract). */
+  impliedDate?: ImpliedDate | null;
 }
 
 /** Elements a profile can require that are not headings. */
@@ -174,6 +177,7 @@ export function analyzeDocument(text: string, options: DocumentOptions = {}): Do
     problems,
     subkind: kindResult.subkind,
     profile: profile?.name ?? null,
+    impliedDate: facts.date === null ? findImpliedDate(inp) : null,
   };
 }
 

@@ -48,7 +48,7 @@ describe.concurrent('remisskollen check', () => {
   it('exit 0 for a draft without errors, and when the only error rule is ignored', async () => {
     const soc = await runCli(['check', '--today', TODAY, SOC]);
     expect(soc.code).toBe(0);
-    expect(soc.stdout).toMatch(/^0 fel, 4 varningar, 2 upplysningar — LIX \d+, \S+/m);
+    expect(soc.stdout).toMatch(/^0 fel, 4 varningar — LIX \d+, \S+/m);
     const ign = await runCli(['check', '--json', '--today', TODAY, '--ignore', 'section-missing', HAG]);
     const [line] = jsonLines(ign.stdout).map((l) => CheckJsonLineSchema.parse(l));
     expect(line.problems.some((p) => p.rule === 'section-missing')).toBe(false);
