@@ -66,6 +66,17 @@ const NO_PROBLEMS: StatuteProblems = { problems: [], severities: [] };
 const NO_SEVERITIES: Problem['severity'][] = [];
 const NO_GROUPS: ProvisionGroup[] = [];
 
+/**
+ * Words right before or after a citation that report the law's repeal or speak of it as the former
+ * law ("Den 1 augusti 2025 upphävdes lag (2007:459) …", "den tidigare socialtjänstlagen", "… (2001:453)
+ * upphörde att gälla"): citing a repealed law is then no mistake, and gets no repealed-law problem.
+ */
+const REPEAL_BEFORE = /(?:upph[äa]v\p{L}*|upph[öo]r\p{L}*|ersatt\p{L}*|ers[äa]tt\p{L}*|tidigare|gamla|d[åa]varande|f[öo]rra|[äa]ldre)(?:\s+\p{L}+){0,2}\s*$/iu;
+const REPEAL_AFTER = /^[\s,]*(?:\p{L}+\s+){0,2}(?:upph[äa]v|upph[öo]r|ersattes|ersatts|ers[äa]tts|g[äa]llde)/iu;
+function reportsRepeal(p: string, s: number, e: number): boolean {
+  return REPEAL_BEFORE.test(p.slice(Math.max(0, s - 40), s)) || REPEAL_AFTER.test(p.slice(e, e + 40));
+}
+
 // Scratch of mergeEvents (valid until its next call).
 const usedMentions: Mention[] = [];
 const eventList: (ProvisionGroup | Mention)[] = [];
@@ -277,6 +288,10 @@ export function findCitations(text: string, options: FindCitationsOptions): Cita
     }
     return earlier ?? undefined;
   };
+  /** The paragraph and span of the citation statuteProblems is asked about (for reportsRepeal). */
+  let spanText = '';
+  let spanS = 0;
+  let spanE = 0;
   const statuteProblems = (law: ResolvedLaw | undefined, targets: Target[] | undefined, group?: ProvisionGroup, mention?: Mention): StatuteProblems => {
     // The common case: a known law in force, sections that exist, no group or mention problems (no arrays made).
     if (!group?.missingChapter && !(group?.unknownAbbr && !law) && !(law && newAmbiguity(mention)) && (options.dateKnown || !undatedReading(law, mention))) {
@@ -317,7 +332,7 @@ export function findCitations(text: string, options: FindCitationsOptions): Cita
       const info = law.info ?? registry.get(law.sfs);
       if (info) {
         const rep = registry.repealDate(info);
-        if (info.status === 'repealed' && rep && rep <= date) {
+        if (info.status === 'repealed' && rep && rep <= date && !reportsRepeal(spanText, spanS, spanE)) {
           const succ = info.replacedBy ? registry.get(info.replacedBy) : undefined;
           const replacement = succ ? ` och har ersatts av ${lawDisplay(succ, registry)}` : info.replacedBy ? ` och har ersatts av SFS ${info.replacedBy}` : '';
           problems.push({
@@ -406,6 +421,9 @@ export function findCitations(text: string, options: FindCitationsOptions): Cita
           if (!m.law) continue;
           if (m.kind === 'sfs') explicitSfs.add(m.law.sfs);
           if (m.standalone) {
+            spanText = p;
+            spanS = m.s;
+            spanE = m.e;
             const found = statuteProblems(m.law, undefined, undefined, m);
             const ref = lawRef(m.law);
             keep(statuteCitation(pStart + m.s, pStart + m.e, undefined, ref, statuteLinks(m.law.sfs, ref.title, undefined)), found);
@@ -421,6 +439,9 @@ export function findCitations(text: string, options: FindCitationsOptions): Cita
         if (g.relative) law = undefined;
         else if (!law && g.backRef) law = state.last;
         if (!law && !g.relative && !g.unknownLaw && lastLaw && g.s - lastE <= CONTEXT_WINDOW) law = lastLaw;
+        spanText = p;
+        spanS = g.s;
+        spanE = g.e;
         const found = statuteProblems(law, g.targets, g, g.mention);
         let c: Citation;
         if (law) {

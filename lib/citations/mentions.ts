@@ -612,7 +612,7 @@ function findNames(p: string, ctx: MentionContext, out: Mention[], notes: [numbe
     let tailKey: string | undefined;
     let tailText = '';
     if (startsTitleTail(p, we)) {
-      const tail = readTitleTail(p, we, folded, ctx, sfs !== undefined && generic);
+      const tail = readTitleTail(p, we, folded, ctx, sfs !== undefined && generic, sfs !== undefined && generic ? registry.get(sfs)?.title : undefined);
       tailKey = tail.key;
       tailText = tail.text;
       we = tail.end;
@@ -651,12 +651,17 @@ function findNames(p: string, ctx: MentionContext, out: Mention[], notes: [numbe
   }
 }
 
+/** The indefinite form of a generic name word, as a law's title starts ("lagen" → "lag"). */
+const INDEFINITE: Record<string, string> = { lag: 'lag', lagen: 'lag', forordning: 'forordning', forordningen: 'forordning', kungorelse: 'kungorelse', kungorelsen: 'kungorelse', balk: 'balk', balken: 'balk' };
+
 /**
  * The title tail after a name form, from `we` (where startsTitleTail holds): the longest run of up to
  * 16 words that makes the name a known one (its key, its words, where it ends); else, when
- * `wantWords` (an unknown "lag (SFS)"), up to 12 words as its title for display (the span stays).
+ * `wantWords` (a "lag (SFS)" whose tail names no known name form), up to 12 words as its title for
+ * display, and the span reaches over them when they are the rest of `title`, the title the registry
+ * has for that SFS number ("lag (2007:459) om strukturfondspartnerskap").
  */
-function readTitleTail(p: string, we: number, folded: string, ctx: MentionContext, wantWords: boolean): { key: string | undefined; text: string; end: number } {
+function readTitleTail(p: string, we: number, folded: string, ctx: MentionContext, wantWords: boolean, title?: string): { key: string | undefined; text: string; end: number } {
   const { registry, state } = ctx;
   // The phrase's folded key grows a word at a time: folding works word by word, so the
   // key of "word w1 w2" is the key of "word" plus " " and the key of each word. Once the key
@@ -668,6 +673,9 @@ function readTitleTail(p: string, we: number, folded: string, ctx: MentionContex
   let end = we;
   let pos = we;
   let phrase: string | undefined = folded;
+  const titleKey = title !== undefined ? foldName(title) : undefined;
+  let titlePhrase: string | undefined = INDEFINITE[folded];
+  let titleEnd = -1;
   const tail: string[] = [];
   for (let k = 0; k < 16; k++) {
     TAIL_WORD.lastIndex = pos;
@@ -677,6 +685,11 @@ function readTitleTail(p: string, we: number, folded: string, ctx: MentionContex
     const w = ends ? tw[1].replace(TRAILING_STOPS, '') : tw[1];
     tail.push(w);
     pos = tw.index + 1 + w.length;
+    if (titleKey !== undefined && titlePhrase !== undefined) {
+      titlePhrase = `${titlePhrase} ${foldName(w)}`;
+      if (titlePhrase === titleKey) titleEnd = pos;
+      else if (!titleKey.startsWith(`${titlePhrase} `)) titlePhrase = undefined;
+    }
     if (phrase !== undefined) {
       const pk: string = `${phrase} ${foldName(w)}`;
       if (registry.isName(pk) || state.names.has(pk)) {
@@ -689,8 +702,12 @@ function readTitleTail(p: string, we: number, folded: string, ctx: MentionContex
     }
     if (ends && !ABBREVIATED.test(tw[1])) break;
   }
-  // Unknown law: keep its title from the text for display, the span stays "lagen (SFS)".
-  if (!key && wantWords) text = tail.slice(0, 12).join(' ');
+  // Unknown law: keep its title from the text for display; the span stays "lagen (SFS)" unless the
+  // words are the rest of the law's title.
+  if (!key && wantWords) {
+    text = tail.slice(0, 12).join(' ');
+    if (titleEnd >= 0) end = titleEnd;
+  }
   return { key, text, end };
 }
 

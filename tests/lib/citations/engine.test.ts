@@ -3,6 +3,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CitationSchema, type Citation } from '../../../lib/analysis/schema';
 import { findCitations } from '../../../lib/citations';
+import coreData from '../../../lib/laws/data/core.json';
+import { installTitleIndexSync } from '../../../lib/laws/node-loader';
+import { LawRegistry } from '../../../lib/laws/registry';
 
 const fixtures = join(import.meta.dirname, '..', '..', 'fixtures');
 const seed000 = readFileSync(join(fixtures, 'seeds', 'stockholm-socialnamnden-remissvar-faltassistenter.txt'), 'utf8');
@@ -100,6 +103,29 @@ describe('statute forms', () => {
     );
     expect(one('Bestämmelser i kommunallagen om att förtroendevalda', '2016-03-01').law?.sfs).toBe('1991:900');
     expect(one('enligt SFS 2022:1224').law?.sfs).toBe('2022:1224');
+  });
+
+  it('reaches over the rest of a law\'s title when the registry knows it only by its title', () => {
+    // Stockholm KF agenda 2025-12-01 (../shared/corpus/council-docs); 2007:459 is in the SFS titles index only.
+    const registry = LawRegistry.fromData(coreData);
+    installTitleIndexSync(registry);
+    const text = 'Den 1 augusti 2025 upphävdes lag (2007:459) om strukturfondspartnerskap. Stockholms stad hade två platser.';
+    const [c] = findCitations(text, { date: '2025-12-01', dateKnown: true, registry }).citations;
+    expect(c).toMatchObject({ text: 'lag (2007:459) om strukturfondspartnerskap', law: { sfs: '2007:459', title: 'Lag om strukturfondspartnerskap' } });
+    // words that are not the title's rest stay outside
+    const [d] = findCitations('enligt lag (2007:459) om ersättning till kommuner', { date: '2025-12-01', dateKnown: true, registry }).citations;
+    expect(d.text).toBe('lag (2007:459)');
+  });
+
+  it('a sentence that reports the repeal, or speaks of the former law, is no repealed-law problem', () => {
+    const registry = LawRegistry.fromData(coreData);
+    installTitleIndexSync(registry);
+    const codes = (text: string) => findCitations(text, { date: '2025-12-01', dateKnown: true, registry }).problems.map((p) => p.code);
+    expect(codes('Den 1 augusti 2025 upphävdes lag (2007:459) om strukturfondspartnerskap.')).toEqual([]);
+    expect(codes('Lag (2007:459) om strukturfondspartnerskap upphörde att gälla den 1 augusti 2025.')).toEqual([]);
+    expect(codes('Den nya lagen ersätter den tidigare socialtjänstlagen (2001:453).')).toEqual([]);
+    expect(codes('Enligt lag (2007:459) om strukturfondspartnerskap ska staden utse ledamöter.')).toEqual(['repealed-law']);
+    expect(codes('Nämnden beslutar enligt 4 kap. 1 § socialtjänstlagen (2001:453).')).toEqual(['repealed-law']);
   });
 
   it('reads "-ordning" words as law names, other "-ning" words not', () => {
