@@ -47,6 +47,23 @@ const isAbbrev = (s: string) => !/\s/.test(s) && /^\p{Lu}/u.test(s) && /\p{Lu}/u
 const core: CoreData = { version: 1, laws: [], abbreviations: [], eu: [] };
 const laws = new Map<string, CoreLaw>();
 
+/**
+ * Did the source lose sections in conversion? A heading is always followed by a section, so a section
+ * whose heading holds two (" / ") after a gap in the numbers lost the sections under the first one
+ * (skollagen from se-lex: "Kapitlets innehåll / Vilka som omfattas av skolplikt" on 7 kap. 2 §, 1 § gone).
+ */
+function lostSections(chapters: { sections: { section: string; heading?: string }[] }[]): boolean {
+  for (const c of chapters) {
+    let prev = 0;
+    for (const s of c.sections) {
+      const n = Number.parseInt(s.section, 10);
+      if (s.heading?.includes(' / ') && n > prev + 1) return true;
+      if (!Number.isNaN(n)) prev = n;
+    }
+  }
+  return false;
+}
+
 function ensureLaw(sfsRaw: string, title?: string): CoreLaw {
   const sfs = normSfs(sfsRaw);
   let law = laws.get(sfs);
@@ -117,6 +134,7 @@ for (const f of lawFiles) {
   }
   law.sections = sections;
   law.chaptered = f.chapters.some((c) => c.chapter !== null && c.chapter !== 'Bilaga');
+  if (lostSections(f.chapters)) law.sectionsIncomplete = true;
   const file = `sfs-${law.sfs.replace(':', '-')}.json`;
   law.textFile = file;
   const texts = LawTextsSchema.parse({

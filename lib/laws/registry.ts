@@ -32,6 +32,8 @@ export interface LawInfo {
   /** From the core data: section numbers per chapter ("" = no chapters). */
   sections?: Map<string, Set<string>>;
   chaptered?: boolean;
+  /** The data lacks some of the law's sections (see CoreLawSchema): a section it lacks is 'unknown', not 'missing'. */
+  sectionsIncomplete?: boolean;
   textFile?: string;
   /** True when the law comes from the bundled core (not only the titles index). */
   core: boolean;
@@ -88,6 +90,7 @@ export class LawRegistry {
       repealedOn: law.repealedOn,
       replacedBy: law.replacedBy,
       chaptered: law.chaptered,
+      sectionsIncomplete: law.sectionsIncomplete,
       textFile: law.textFile,
       core: true,
     };
@@ -339,6 +342,11 @@ export class LawRegistry {
   private sectionStatusUncached(sfs: string, chapter: string | undefined, section: string): SectionStatus {
     const law = this.laws.get(sfs);
     if (!law?.sections) return 'unknown';
+    const status = this.sectionStatusInData(law, chapter, section);
+    return status === 'missing' && law.sectionsIncomplete ? 'unknown' : status;
+  }
+
+  private sectionStatusInData(law: LawInfo & { sections: Map<string, Set<string>> }, chapter: string | undefined, section: string): SectionStatus {
     const sec = normSection(section);
     if (chapter === undefined) {
       if (law.chaptered) return 'unknown';
@@ -353,7 +361,7 @@ export class LawRegistry {
   chapterStatus(sfs: string, chapter: string): SectionStatus {
     const law = this.laws.get(sfs);
     if (!law?.sections || !law.chaptered) return 'unknown';
-    return law.sections.has(normSection(chapter)) ? 'exists' : 'missing';
+    return law.sections.has(normSection(chapter)) ? 'exists' : law.sectionsIncomplete ? 'unknown' : 'missing';
   }
 
   /** All section texts of a bundled law (loaded once through `loader`, validated). */

@@ -21,6 +21,12 @@ export const CoreLawSchema = z.object({
   sections: z.record(z.string(), z.string()).optional(),
   /** Bundled laws: true when the law is divided into chapters. */
   chaptered: z.boolean().optional(),
+  /**
+   * Bundled laws: true when the source lost sections in conversion (a section's heading holds two
+   * headings, " / ", after a gap in the numbers: the sections under the first one are gone), so a
+   * section or chapter the data lacks may still exist.
+   */
+  sectionsIncomplete: z.boolean().optional(),
   /** Bundled laws: the section-text file (public/laws/…), loaded lazily. */
   textFile: z.string().optional(),
 });

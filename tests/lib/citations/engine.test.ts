@@ -128,6 +128,11 @@ describe('statute forms', () => {
     expect(codes('Nämnden beslutar enligt 4 kap. 1 § socialtjänstlagen (2001:453).')).toEqual(['repealed-law']);
   });
 
+  it('gives no unknown-section for skollagen sections its converted source lost', () => {
+    expect(find('Enligt 7 kap. 1 § skollagen (2010:800) och 1 kap. 1 § skollagen gäller följande.', '2024-05-01').problems).toEqual([]);
+    expect(find('Enligt 99 § LVU gäller följande.', '2024-05-01').problems.map((p) => p.code)).toEqual(['unknown-section']);
+  });
+
   it('reads "-ordning" words as law names, other "-ning" words not', () => {
     expect(one('enligt förordningen (2001:937) om socialtjänst').law?.sfs).toBe('2001:937');
     expect(one('Ärendet följer tryckfrihetsförordningen.').law?.sfs).toBe('1949:105');

@@ -31,6 +31,19 @@ describe('law registry', () => {
     expect(r.sectionStatus('1976:580', undefined, '11')).toBe('unknown');
   });
 
+  it('does not call a section missing where the source lost sections (skollagen: "Kapitlets innehåll" sections)', () => {
+    const r = defaultRegistry();
+    // 7 kap. 1 § exists in the statute; the converted source merged its heading into 2 §'s.
+    expect(r.sectionStatus('2010:800', '7', '2')).toBe('exists');
+    expect(r.sectionStatus('2010:800', '7', '1')).toBe('unknown');
+    expect(r.sectionStatus('2010:800', '1', '1')).toBe('unknown');
+    // 9 kap. (förskoleklassen) is absent from the source file
+    expect(r.chapterStatus('2010:800', '9')).toBe('unknown');
+    // laws converted without loss still know what is missing
+    expect(r.sectionStatus('1990:52', undefined, '99')).toBe('missing');
+    expect(r.chapterStatus('2017:725', '19')).toBe('missing');
+  });
+
   it('loads section texts lazily and the titles index on demand', async () => {
     const r = LawRegistry.fromData(coreData);
     const loader = createNodeLoader();
