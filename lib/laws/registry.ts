@@ -342,19 +342,8 @@ export class LawRegistry {
   private sectionStatusUncached(sfs: string, chapter: string | undefined, section: string): SectionStatus {
     const law = this.laws.get(sfs);
     if (!law?.sections) return 'unknown';
-    const status = this.sectionStatusInData(law, chapter, section);
+    const status = sectionInData(law.sections, law.chaptered, chapter, section);
     return status === 'missing' && law.sectionsIncomplete ? 'unknown' : status;
-  }
-
-  private sectionStatusInData(law: LawInfo & { sections: Map<string, Set<string>> }, chapter: string | undefined, section: string): SectionStatus {
-    const sec = normSection(section);
-    if (chapter === undefined) {
-      if (law.chaptered) return 'unknown';
-      return law.sections.get('')?.has(sec) ? 'exists' : 'missing';
-    }
-    const ch = law.sections.get(normSection(chapter));
-    if (!ch) return law.chaptered ? 'missing' : 'unknown';
-    return ch.has(sec) ? 'exists' : 'missing';
   }
 
   /** Does the registry know this chapter exists? */
@@ -390,4 +379,16 @@ export class LawRegistry {
     }
     return null;
   }
+}
+
+/** What a law's section numbers (per chapter, "" without chapters) say of one section. */
+function sectionInData(sections: Map<string, Set<string>>, chaptered: boolean | undefined, chapter: string | undefined, section: string): SectionStatus {
+  const sec = normSection(section);
+  if (chapter === undefined) {
+    if (chaptered) return 'unknown';
+    return sections.get('')?.has(sec) ? 'exists' : 'missing';
+  }
+  const ch = sections.get(normSection(chapter));
+  if (!ch) return chaptered ? 'missing' : 'unknown';
+  return ch.has(sec) ? 'exists' : 'missing';
 }
