@@ -511,6 +511,20 @@ function overlapsNamed(named: readonly Mention[], count: number, s: number, e: n
   return lo < count && named[lo].s < e;
 }
 
+/** Does a mention of a law end at `at`: the last one found, or a name among out[0, named) (in order, not overlapping)? */
+function lawMentionEndsAt(out: readonly Mention[], named: number, at: number): boolean {
+  const last = out.length ? out[out.length - 1] : undefined;
+  if (last !== undefined && last.e === at) return last.law !== undefined;
+  let lo = 0;
+  let hi = named;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (out[mid].e < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < named && out[lo].e === at && out[lo].law !== undefined;
+}
+
 /**
  * Sorts a short list by start, stably (as Array.prototype.sort does) and without a comparator
  * closure; out[0, from) is already in order.
@@ -792,7 +806,8 @@ function findAbbreviations(p: string, ctx: MentionContext, out: Mention[], named
       law = known.law;
       alsoMeans = known.alsoMeans;
     }
-    const standalone = !WEAK_ABBR.has(abbr) && codeAt(p, e) !== 45 && (defined || cueBefore(p, s));
+    // (a cue before it, or a list of laws: "enligt SoL, LVU, LVM och LSS")
+    const standalone = !WEAK_ABBR.has(abbr) && codeAt(p, e) !== 45 && (defined || cueBefore(p, s) || (s >= 2 && p.charCodeAt(s - 1) === 32 && p.charCodeAt(s - 2) === 44 && lawMentionEndsAt(out, named, s - 2)));
     const mention: Mention = { s, e, kind: 'abbr', law, abbr, standalone };
     if (alsoMeans) mention.alsoMeans = alsoMeans;
     out.push(mention);

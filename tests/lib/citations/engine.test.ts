@@ -96,6 +96,14 @@ describe('statute forms', () => {
     expect(c.targets).toEqual([{ chapter: '3', section: '1' }]);
   });
 
+  it('finds every law of a list of abbreviations', () => {
+    const laws = (text: string) => find(text, '2024-05-01').citations.map((c) => `${c.text} ${c.law?.sfs}`);
+    expect(laws('Nämnden ansvarar för insatser enligt SoL, LVU, LVM och LSS.')).toEqual(['SoL 2001:453', 'LVU 1990:52', 'LVM 1988:870', 'LSS 1993:387']);
+    expect(laws('Se även socialtjänstlagen, LVU och LSS.')).toEqual(['socialtjänstlagen 2001:453', 'LVU 1990:52', 'LSS 1993:387']);
+    // a capitalised word after a comma is no law without a law before it
+    expect(laws('Rapporten, LVU-utredningen och SoL-insatserna.')).toEqual([]);
+  });
+
   it('finds laws by name with or without number', () => {
     expect(one('enligt socialtjänstlagen (2001:453)').law?.sfs).toBe('2001:453');
     expect(one('enligt lagen (1990:52) med särskilda bestämmelser om vård av unga').text).toBe(
