@@ -792,6 +792,20 @@ function findAbbreviations(p: string, ctx: MentionContext, out: Mention[], named
     if (abbr === undefined) continue;
     const s = e - abbr.length;
     if (overlapsNamed(out, named, s, e)) continue;
+    // An SFS number after it wins, and binds the abbreviation as a definition does: "4 kap. 1 § SoL (2001:453)".
+    // (SFS_PAREN starts with "(" or a space and "(")
+    if (codeAt(p, e) === 40 || codeAt(p, e + 1) === 40) {
+      SFS_PAREN.lastIndex = e;
+      if (SFS_PAREN.test(p)) {
+        const end = SFS_PAREN.lastIndex;
+        const sfs = sfsParenKey(p, e, end);
+        const info = registry.get(sfs);
+        const law: ResolvedLaw = info ? toResolved(info, abbr) : { sfs, title: `SFS ${sfs}`, abbreviation: abbr };
+        state.abbrs.set(abbr, law);
+        out.push({ s, e: end, kind: 'sfs', law, abbr, standalone: true });
+        continue;
+      }
+    }
     let law = state.abbrs.get(abbr);
     const defined = law !== undefined;
     let alsoMeans: LawInfo[] | undefined;

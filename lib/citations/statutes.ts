@@ -482,7 +482,7 @@ function findGroups(p: string, text: string, from: number): ProvisionGroup[] {
     // Colon form "4:1 SoL".
     if (ty === NUM && toks.sym(i + 1, COLON) && toks.isNum(i + 2) && !toks.sp(i + 1) && !toks.sp(i + 2) && len <= 2 && toks.len(i + 2) <= 3 && !badPrefix(p, ts)) {
       const m = i + 3 < n ? mentionByStart[toks.s(i + 3)] : undefined;
-      if (m && m.law && (m.kind === 'abbr' || m.kind === 'name')) {
+      if (m && m.law && (m.kind === 'abbr' || m.kind === 'name' || m.abbr !== undefined)) {
         groups.push({ s: ts, e: m.e, targets: [{ chapter: numStr(toks.num(i)), section: numStr(toks.num(i + 2)) }], missingChapter: false, law: m.law, mention: m, backRef: false, unknownLaw: false });
         i = tokAt(toks, m.e, i + 3);
         continue;

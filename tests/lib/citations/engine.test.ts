@@ -96,6 +96,14 @@ describe('statute forms', () => {
     expect(c.targets).toEqual([{ chapter: '3', section: '1' }]);
   });
 
+  it('an SFS number after an abbreviation wins, and binds it', () => {
+    const r = find('Enligt 4 kap. 1 § SoL (2001:453) har den enskilde rätt till bistånd, jfr 4:1 SoL. Se 6 kap. 34 § KL (1991:900).', '2025-09-01');
+    expect(r.citations.map((c) => `${c.text} ${c.law?.sfs}`)).toEqual(['4 kap. 1 § SoL (2001:453) 2001:453', '4:1 SoL 2001:453', '6 kap. 34 § KL (1991:900) 1991:900']);
+    expect(r.citations[0].targets).toEqual([{ chapter: '4', section: '1' }]);
+    // cited after their repeal, with no ambiguity note for KL (the number says which law)
+    expect(r.problems.map((p) => p.code)).toEqual(['repealed-law', 'repealed-law', 'repealed-law']);
+  });
+
   it('finds every law of a list of abbreviations', () => {
     const laws = (text: string) => find(text, '2024-05-01').citations.map((c) => `${c.text} ${c.law?.sfs}`);
     expect(laws('Nämnden ansvarar för insatser enligt SoL, LVU, LVM och LSS.')).toEqual(['SoL 2001:453', 'LVU 1990:52', 'LVM 1988:870', 'LSS 1993:387']);
