@@ -301,7 +301,15 @@ const EU_DIRECTIVE = anchored(/(?<![\d/])(\d{2}|\d{4})\/(\d{1,4})\/(EU|EG|EEG|EG
 const EU_DIRECTIVE_PREFIX = /(?:(?:(?:Europaparlamentets och rådets|rådets|[Kk]ommissionens)\s)?direktiv(?:et)?\s)$/u;
 /** (The year as "\d\d(?:\d\d)?", four digits tried before two, scans faster than "\d{4}|\d{2}".) */
 const CELEX = /(?<![\d\p{L}])3(\d\d(?:\d\d)?)([RLD])(\d{4})(?![\d\p{L}])/gu;
-const ARTICLE_BEFORE = /(?<![\p{L}])(?:[Aa]rtikel|[Aa]rt\.)\s?(\d{1,3}(?:\.\d{1,2}){0,2}(?:\s[a-hj-z](?![\p{L}]))?)(?:\s(?:i|enligt))?\s(?:den\s)?$/u;
+const ART_NUM = String.raw`\d{1,3}(?:\.\d{1,2}){0,2}(?:\s[a-hj-z](?![\p{L}]))?`;
+/**
+ * Articles before the act, one or a list ("artikel 6.1 e och artikel 9.2 g i", "artikel 6.1 c och e i",
+ * "artiklarna 6 och 9 i"): group 1 is the first (the link goes to it), the span covers them all.
+ */
+const ARTICLE_BEFORE = new RegExp(
+  String.raw`(?<![\p{L}])(?:[Aa]rtikel|[Aa]rtiklarna|[Aa]rt\.)\s?(${ART_NUM})(?:(?:,\s?|\s(?:och|samt|eller)\s)(?:(?:[Aa]rtikel|[Aa]rt\.)\s?${ART_NUM}|${ART_NUM}|[a-hj-z](?![\p{L}])))*(?:\s(?:i|enligt))?\s(?:den\s)?$`,
+  'u',
+);
 const ARTICLE_AFTER = /\s?\(?(?:[Aa]rtikel|[Aa]rt\.)\s?(\d{1,3}(?:\.\d{1,2}){0,2}(?:\s[a-hj-z](?![\p{L}]))?)\)?/uy;
 
 const fullYear = (y: string): string => (y.length === 4 ? y : Number(y) >= 50 ? `19${y}` : `20${y}`);
@@ -340,7 +348,7 @@ export function findEu(text: string, acts: readonly EuAct[]): Citation[] {
     let start = s;
     let end = e;
     let article: string | undefined;
-    const from = Math.max(0, s - 50);
+    const from = Math.max(0, s - 80);
     // (an article reference has "rt" in "artikel"/"art.", at most 30 characters before s: "artikel 123.12.12 a enligt den ")
     let rt = false;
     for (let i = Math.max(from, s - 32); i < s && !rt; i++) rt = text.charCodeAt(i) === 114 && text.charCodeAt(i + 1) === 116;
@@ -403,10 +411,11 @@ export function findEu(text: string, acts: readonly EuAct[]): Citation[] {
       for (let k = 0; k < acts.length; k++) {
         const act = acts[k];
         let start = -1;
-        if (act.abbreviation && w === act.abbreviation) start = s;
+        if (act.abbreviation && (w === act.abbreviation || w === `${act.abbreviation}:s`)) start = s;
         else if (rd) {
+          // (a name, or its possessive: "dataskyddsförordningens artikel 9")
           if (spaced && formsOf[k].has(pairKey)) start = ps;
-          else if (formsOf[k].has(wordKey)) start = s;
+          else if (formsOf[k].has(wordKey) || (wordKey.endsWith('s') && formsOf[k].has(wordKey.slice(0, -1)))) start = s;
         }
         // A name being defined ("här benämnd EU:s dataskyddsförordning") names the act just cited; not a new reference.
         if (start >= 0 && !DEFINED_AS.test(text.slice(Math.max(0, start - 30), start))) add(start, e, act.celex); // overlaps with longer EU citations are resolved by the caller
@@ -429,7 +438,8 @@ function euNameFinder(acts: readonly EuAct[]): RegExp {
   if (!rx) {
     const abbrs = acts.map((a) => a.abbreviation).filter((a): a is string => Boolean(a)).map((a) => a.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&'));
     // (the word-start test after the abbreviation: V8 scans a regex that starts with a lookbehind slowly)
-    rx = new RegExp(`rdning|${abbrs.length ? `(${abbrs.join('|')})(?<![\\p{L}:]\\1)(?![\\p{L}:])` : '(?!)'}`, 'giu');
+    // (and their possessive, "GDPR:s")
+    rx = new RegExp(`rdning|${abbrs.length ? `(${abbrs.join('|')})(?<![\\p{L}:]\\1)(?![\\p{L}]|:(?!s(?![\\p{L}])))` : '(?!)'}`, 'giu');
     euNameCache.set(acts, rx);
   }
   return rx;

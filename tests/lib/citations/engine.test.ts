@@ -240,6 +240,20 @@ describe('context and time', () => {
   });
 });
 
+describe('EU articles', () => {
+  const eu = (text: string) => find(text, '2024-05-01').citations.filter((c) => c.kind === 'eu').map((c) => `${c.text} → ${c.links?.[0]?.url.split('#')[1]}`);
+  it('after the possessive name or abbreviation', () => {
+    expect(eu('Av dataskyddsförordningens artikel 9 framgår att uppgifterna är känsliga.')).toEqual(['dataskyddsförordningens artikel 9 → art_9']);
+    expect(eu('GDPR:s artikel 5 gäller.')).toEqual(['GDPR:s artikel 5 → art_5']);
+  });
+  it('a list of articles before the act: one citation over them all, linked to the first', () => {
+    expect(eu('Stöd finns i artikel 6.1 e och artikel 9.2 g i dataskyddsförordningen.')).toEqual(['artikel 6.1 e och artikel 9.2 g i dataskyddsförordningen → art_6']);
+    expect(eu('Behandlingen sker enligt artikel 6.1 c och e i dataskyddsförordningen.')).toEqual(['artikel 6.1 c och e i dataskyddsförordningen → art_6']);
+    // an article of another sentence is not drawn in
+    expect(eu('Se artikel 5. Enligt artikel 6 i GDPR får vi.')).toEqual(['artikel 6 i GDPR → art_6']);
+  });
+});
+
 describe('other kinds', () => {
   const r = find(
     'Se prop. 2000/01:80 s. 91, SOU 2020:47, Ds 2019:4, bet. 2000/01:SoU23, rskr. 2000/01:290 och dir. 2021:12. ' +
