@@ -395,6 +395,9 @@ export function findCitations(text: string, options: FindCitationsOptions): Cita
   // Statutes, paragraph by paragraph.
   /** Statute citations without a law but with targets, in the order made (for agency regulations). */
   const lawless: Citation[] = [];
+  /** The chapter of the last provision cited with a law and a chapter, and that law ("5 § i samma kapitel"). */
+  let lastChapter: string | undefined;
+  let lastChapterSfs: string | undefined;
   let pStart = 0;
   while (pStart <= nt.length) {
     let pEnd = nt.indexOf('\n', pStart);
@@ -439,21 +442,34 @@ export function findCitations(text: string, options: FindCitationsOptions): Cita
         if (g.relative) law = undefined;
         else if (!law && g.backRef) law = state.last;
         if (!law && !g.relative && !g.unknownLaw && lastLaw && g.s - lastE <= CONTEXT_WINDOW) law = lastLaw;
+        let targets = g.targets;
+        if (g.sameChapter) {
+          law ??= state.last;
+          // (new target objects: the chapter first, as in every other target)
+          const chapter = lastChapter;
+          if (law && chapter !== undefined && law.sfs === lastChapterSfs) targets = targets.map((t) => ({ chapter, ...t }));
+        } else if (law) {
+          const chapter = targets.length ? targets[targets.length - 1].chapter : undefined;
+          if (chapter !== undefined) {
+            lastChapter = chapter;
+            lastChapterSfs = law.sfs;
+          }
+        }
         spanText = p;
         spanS = g.s;
         spanE = g.e;
-        const found = statuteProblems(law, g.targets, g, g.mention);
+        const found = statuteProblems(law, targets, g, g.mention);
         let c: Citation;
         if (law) {
           // (every key made at once, in the output's key order: make.ts)
           const ref = lawRef(law);
-          c = statuteCitation(pStart + g.s, pStart + g.e, g.targets, ref, statuteLinks(law.sfs, ref.title, g.targets, (law.info ?? registry.get(law.sfs))?.chaptered));
+          c = statuteCitation(pStart + g.s, pStart + g.e, targets, ref, statuteLinks(law.sfs, ref.title, targets, (law.info ?? registry.get(law.sfs))?.chaptered));
           lastLaw = law;
           lastE = g.e;
           state.last = law;
-        } else c = statuteCitation(pStart + g.s, pStart + g.e, g.targets, undefined, undefined);
+        } else c = statuteCitation(pStart + g.s, pStart + g.e, targets, undefined, undefined);
         keep(c, found);
-        if (!law && g.targets.length) lawless.push(c);
+        if (!law && targets.length) lawless.push(c);
       }
     }
     pStart = pEnd + 1;

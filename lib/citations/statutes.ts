@@ -23,6 +23,8 @@ export interface ProvisionGroup {
   unknownLaw: boolean;
   /** A stycke of the current section ("i första stycket"): never given a law. */
   relative?: boolean;
+  /** "5 § i samma kapitel": sections without a chapter, in the chapter of the provision cited before. */
+  sameChapter?: boolean;
 }
 
 /** Ordinal words (folded); the ordinal is the index + 1. */
@@ -38,6 +40,8 @@ const NOT_POINT_WORDS = new WordList(['st', 'stycket', 'styckena', 'mom', 'kr', 
 /** "samma lag", "denna förordning", ... */
 const BACK_REF_WORDS = new WordList(['samma', 'denna', 'namnda', 'sistnamnda']);
 const LAW_NOUNS = new WordList(['lag', 'lagen', 'forordning', 'forordningen', 'balk', 'balken', 'forfattning']);
+/** "i samma kapitel", "i detta kapitel" */
+const SAME_CHAPTER_WORDS = new WordList(['samma', 'detta', 'namnda']);
 const LAW_NAME_END = /(?:lagen|balken|forordningen|kungorelsen|stadgan)$/;
 const ABBREVIATION = /^\p{Lu}[\p{L}]{1,7}$/u;
 const UPPER = /\p{Lu}/gu;
@@ -523,6 +527,7 @@ function findGroups(p: string, text: string, from: number): ProvisionGroup[] {
     let law: ResolvedLaw | undefined;
     let mention: Mention | undefined;
     let backRef = false;
+    let sameChapter = false;
     let gEnd = toks.e(end - 1);
     let unknownAbbr: string | undefined;
     let unknownLaw = false;
@@ -538,6 +543,10 @@ function findGroups(p: string, text: string, from: number): ProvisionGroup[] {
       backRef = true;
       gEnd = toks.e(k + 1);
       end = k + 2;
+    } else if (toks.wordIndex(k, SAME_CHAPTER_WORDS) >= 0 && toks.wordIndex(k + 1, CHAPTER_WORDS) >= 0 && !hasChapter(targets)) {
+      sameChapter = true;
+      end = toks.sym(k + 2, DOT) && toks.word(k + 1, 'kap') ? k + 3 : k + 2;
+      gEnd = toks.e(end - 1);
     } else if (toks.word(k, 'lagen') && !toks.sym(k + 1, OPEN_PAREN)) {
       backRef = true;
       gEnd = toks.e(k);
@@ -566,10 +575,16 @@ function findGroups(p: string, text: string, from: number): ProvisionGroup[] {
       group.mention = mention;
     }
     if (unknownAbbr) group.unknownAbbr = unknownAbbr;
+    if (sameChapter) group.sameChapter = true;
     groups.push(group);
     i = Math.max(end, i + 1);
   }
   return groups;
+}
+
+function hasChapter(targets: readonly Target[]): boolean {
+  for (const t of targets) if (t.chapter !== undefined) return true;
+  return false;
 }
 
 /** Whether word k ends in "n" or "N" (as every law name ending does, folded or not). */

@@ -96,6 +96,18 @@ describe('statute forms', () => {
     expect(c.targets).toEqual([{ chapter: '3', section: '1' }]);
   });
 
+  it('"i samma kapitel" takes the chapter of the provision cited before, with its law', () => {
+    const r = find('Sekretess gäller enligt 26 kap. 1 § OSL. Enligt 5 § i samma kapitel gäller sekretess även för anmälare. Se 7 § samma lag.', '2024-05-01');
+    expect(r.citations.map((c) => [c.text, c.law?.sfs, c.targets])).toEqual([
+      ['26 kap. 1 § OSL', '2009:400', [{ chapter: '26', section: '1' }]],
+      ['5 § i samma kapitel', '2009:400', [{ chapter: '26', section: '5' }]],
+      ['7 § samma lag', '2009:400', [{ section: '7' }]],
+    ]);
+    expect(r.citations[1].links?.some((l) => l.url === 'https://lagen.nu/2009:400#K26P5')).toBe(true);
+    // no chapter cited before: the section stays without one
+    expect(find('Enligt 5 § i samma kapitel gäller sekretess.', '2024-05-01').citations.map((c) => c.targets)).toEqual([[{ section: '5' }]]);
+  });
+
   it('an SFS number after an abbreviation wins, and binds it', () => {
     const r = find('Enligt 4 kap. 1 § SoL (2001:453) har den enskilde rätt till bistånd, jfr 4:1 SoL. Se 6 kap. 34 § KL (1991:900).', '2025-09-01');
     expect(r.citations.map((c) => `${c.text} ${c.law?.sfs}`)).toEqual(['4 kap. 1 § SoL (2001:453) 2001:453', '4:1 SoL 2001:453', '6 kap. 34 § KL (1991:900) 1991:900']);
