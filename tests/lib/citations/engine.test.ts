@@ -252,6 +252,12 @@ describe('context and time', () => {
   });
 });
 
+it('a page of a work in several volumes keeps its part: "SOU 2020:47 del 1 s. 300"', () => {
+  const [c] = find('Se SOU 2020:47 del 1 s. 300 om detta.', '2024-05-01').citations;
+  expect(c).toMatchObject({ text: 'SOU 2020:47 del 1 s. 300', ref: 'SOU 2020:47' });
+  expect(c.links?.[0].url).toBe('https://lagen.nu/sou/2020:47#sid300');
+});
+
 describe('EU articles', () => {
   const eu = (text: string) => find(text, '2024-05-01').citations.filter((c) => c.kind === 'eu').map((c) => `${c.text} → ${c.links?.[0]?.url.split('#')[1]}`);
   it('after the possessive name or abbreviation', () => {
