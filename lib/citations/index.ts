@@ -301,6 +301,7 @@ export function findCitations(text: string, options: FindCitationsOptions): Cita
       if (info.status === 'repealed') return statuteProblemsFull(law, targets, group, mention);
       if (targets) {
         for (const t of targets) {
+          if (t.section !== undefined && t.chapter === undefined && info.chaptered) return statuteProblemsFull(law, targets, group, mention);
           if (!t.section) {
             if (t.chapter && registry.chapterStatus(law.sfs, t.chapter) === 'missing') return statuteProblemsFull(law, targets, group, mention);
             continue;
@@ -316,7 +317,9 @@ export function findCitations(text: string, options: FindCitationsOptions): Cita
   const statuteProblemsFull = (law: ResolvedLaw | undefined, targets: Target[] | undefined, group?: ProvisionGroup, mention?: Mention): StatuteProblems => {
     const problems: { code: string; message: string }[] = [];
     const severities: Problem['severity'][] = [];
-    if (group?.missingChapter) {
+    // "kap. 7 §", or a section of a law with chapters cited without one ("1 § SoL")
+    const info = law ? (law.info ?? registry.get(law.sfs)) : undefined;
+    if (group?.missingChapter || (info?.chaptered && targets?.some((x) => x.section !== undefined && x.chapter === undefined))) {
       const t = targets?.find((x) => !x.chapter && x.section);
       problems.push({
         code: 'missing-chapter',
@@ -329,7 +332,6 @@ export function findCitations(text: string, options: FindCitationsOptions): Cita
       severities.push('warning');
     }
     if (law) {
-      const info = law.info ?? registry.get(law.sfs);
       if (info) {
         const rep = registry.repealDate(info);
         if (info.status === 'repealed' && rep && rep <= date && !reportsRepeal(spanText, spanS, spanE)) {

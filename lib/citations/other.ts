@@ -185,7 +185,7 @@ export function findPreparatory(text: string): Citation[] {
 const COURTS = 'HFD|RÅ|RA|NJA|AD|MÖD|PMÖD|MIG|MD|RH|MMD|FÖD';
 const CASE = anchored(
   new RegExp(
-    `(?<![\\p{L}])(${COURTS})\\s?(\\d{4})\\s?(?:ref\\.?\\s?(\\d{1,4})|not\\.?\\s?(\\d{1,4})|s\\.\\s?(\\d{1,5})|-?\\s?nr\\.?\\s?(\\d{1,4})|[:\\-]\\s?(\\d{1,4}))(?![\\d/])`,
+    `(?<![\\p{L}])(${COURTS})\\s?(\\d{4})\\s?(?:ref\\.?\\s?(\\d{1,4})|not\\.?\\s?(\\d{1,4})|s(?:\\.\\s?|\\s)(\\d{1,5})|-?\\s?nr\\.?\\s?(\\d{1,4})|[:\\-]\\s?(\\d{1,4}))(?![\\d/])`,
     'u',
   ),
   // (RÅ, RA and RH start with "R", MÖD, MIG, MD and MMD with "M": one indexOf for several courts. Every anchor

@@ -63,10 +63,10 @@ const withLetter = (value: string, letter: number): string => `${value} ${String
 
 /** "§" or "§§". */
 const isSection = (toks: TokenList, i: number): boolean => toks.kind(i) === SECTION_SIGN;
-/** "-", "–" or "—". */
+/** "-", "–", "—", and the hyphen, figure dash and minus sign PDFs give for them (U+2010, U+2012, U+2212). */
 const isDash = (toks: TokenList, i: number): boolean => {
   const c = toks.kind(i);
-  return c === HYPHEN || c === 0x2013 || c === 0x2014;
+  return c === HYPHEN || c === 0x2013 || c === 0x2014 || c === 0x2010 || c === 0x2012 || c === 0x2212;
 };
 const isChapterWord = (toks: TokenList, i: number): boolean => toks.wordIndex(i, CHAPTER_WORDS) >= 0;
 const isSepWord = (toks: TokenList, i: number): boolean => toks.wordIndex(i, SEP_WORDS) >= 0;

@@ -46,6 +46,20 @@ describe('seed 000 (OCR-damaged remissvar)', () => {
     expect(p).toMatchObject({ severity: 'warning', start: main!.start, end: main!.end });
   });
 
+  it('flags a section cited without its chapter in a law with chapters, not in one without', () => {
+    const codes = (text: string) => find(text, '2024-05-01').problems.map((p) => p.code);
+    expect(codes('Enligt 1 § SoL ska nämnden verka för trygghet.')).toEqual(['missing-chapter']);
+    expect(codes('Enligt 5 § hälso- och sjukvårdslagen gäller detta.')).toEqual(['missing-chapter']);
+    expect(codes('Enligt 2 § LVU och 9 § 3 LSS gäller detta.')).toEqual([]);
+    expect(codes('Enligt 4 kap. 1 § SoL gäller detta.')).toEqual([]);
+  });
+
+  it('reads ranges with the dashes PDFs give (U+2010, U+2212)', () => {
+    for (const dash of ['\u2010', '\u2212']) {
+      expect(find(`Enligt 4 kap. 2${dash}4 §§ SoL gäller detta.`, '2024-05-01').citations[0].targets).toEqual([{ chapter: '4', section: '2', sectionTo: '4' }]);
+    }
+  });
+
   it('binds the later "socialtjénstlagen" to the law the document defined', () => {
     const later = r.citations.filter((c) => c.kind === 'statute' && c !== main);
     expect(later.map((c) => c.law?.sfs)).toEqual(['2001:453']);
@@ -280,6 +294,9 @@ describe('other kinds', () => {
       'SOSFS 2014:5 och HSLF-FS 2016:40. Dnr KS 2023/105, dnr SN 2023/0456.',
   );
   const refs = r.citations.map((c) => `${c.kind}:${c.ref}`);
+  it('reads NJA pages without the dot ("NJA 2019 s 504")', () => {
+    expect(find('Se NJA 2019 s 504.', '2024-05-01').citations.map((c) => c.ref)).toEqual(['NJA 2019 s. 504']);
+  });
   it('finds them with normalised refs', () => {
     expect(refs).toEqual([
       'preparatory:prop. 2000/01:80', 'preparatory:SOU 2020:47', 'preparatory:Ds 2019:4', 'preparatory:bet. 2000/01:SoU23',
