@@ -193,6 +193,8 @@ function pointsAt(toks: TokenList, i: number): number {
     } else break;
     if (isSection(toks, k) || isChapterWord(toks, k) || toks.isNum(k) || toks.sym(k, COLON) || toks.sym(k, SLASH)) break;
     if (toks.wordIndex(k, NOT_POINT_WORDS) >= 0) break;
+    // "6 § 1 samma lag": OCR's "1" for "i" ("6 § i samma lag"), not a point.
+    if (count === 0 && j === i && from === 1 && toks.len(j) === 1 && toks.wordIndex(k, BACK_REF_WORDS) >= 0 && toks.wordIndex(k + 1, LAW_NOUNS) >= 0) break;
     // Range of points: "2-4", "2–4".
     if (isDash(toks, k) && toks.isNum(k + 1) && !isSection(toks, k + 2) && from >= 0) {
       const to = toks.num(k + 1);

@@ -7,6 +7,8 @@
  *   collapsed to one space, or to one "\n" when the run holds a blank line
  *   (a paragraph break);
  * - soft hyphens (U+00AD) removed, non-breaking hyphens (U+2011) read as "-";
+ * - a letter followed by a combining accent (as some PDFs give "ä": "a" + U+0308) composed into one
+ *   character ("ä"), where Unicode has one;
  * - end-of-line hyphenation joined ("anställ-\nningsskydd" → "anställningsskydd"),
  *   except before "och", "eller", "samt", "till" ("hälso-\noch" stays "hälso- och").
  */
@@ -28,13 +30,13 @@ const isSpace = (c: number): boolean =>
 const isLower = (ch: string): boolean => /\p{Ll}/u.test(ch);
 /**
  * Where normalisation may change something: a space character other than " ", a soft or
- * non-breaking hyphen, or two spaces. A " " before one of the other space characters also starts
+ * non-breaking hyphen, a combining mark, or two spaces. A " " before one of the other space characters also starts
  * a run: the loop steps back to it. Every match but the two spaces is one character long; the
  * loop measures the run. (Scanning for two spaces rather than " " followed by any space character
  * is several times faster, as " " is common.) A hyphen can only join a line if a run with a line
  * break follows it, so hyphens are looked at from the runs.
  */
-const SPECIAL = /[\t\n\v\f\r\u00a0\u2002\u2003\u2007\u2009\u200a\u202f\u3000\u2028\u2029\u00ad\u2011]| {2}/g;
+const SPECIAL = /[\t\n\v\f\r\u00a0\u2002\u2003\u2007\u2009\u200a\u202f\u3000\u2028\u2029\u00ad\u2011\u0300-\u036f]| {2}/g;
 const KEEP_HYPHEN_BEFORE = /^(?:och|eller|samt|till|respektive|resp)\b/;
 
 export function normalizeText(original: string): NormalizedText {
@@ -63,6 +65,17 @@ export function normalizeText(original: string): NormalizedText {
       flush(i, '');
       i += 1;
       runStart = i;
+      continue;
+    }
+    if (c >= 0x300 && c <= 0x36f) {
+      // A combining mark: composed with the character before it when that is still to be copied.
+      const composed = i > runStart ? original.slice(i - 1, i + 1).normalize('NFC') : '';
+      if (composed.length === 1) {
+        flush(i - 1, composed);
+        b.replace(i - 1, i + 1);
+        runStart = i + 1;
+      }
+      i += 1;
       continue;
     }
     if (c === 0x2011) {

@@ -54,6 +54,23 @@ describe('seed 000 (OCR-damaged remissvar)', () => {
     expect(codes('Enligt 4 kap. 1 § SoL gäller detta.')).toEqual([]);
   });
 
+  it('reads laws whose letters come as a base letter and a combining accent (PDF text)', () => {
+    const text = 'Enligt 4 kap. 1 § socialtja\u0308nstlagen och 3 kap. 1 § ha\u0308lso- och sjukva\u030ardslagen.';
+    const cs = find(text, '2024-05-01').citations;
+    expect(cs.map((c) => c.law?.sfs)).toEqual(['2001:453', '2017:30']);
+    for (const c of cs) expect(text.slice(c.start, c.end)).toBe(c.text);
+    expect(cs[0].text).toBe('4 kap. 1 § socialtja\u0308nstlagen');
+  });
+
+  it('reads OCR\'s "1" for "i" before "samma lag", but "9 § 1 LSS" as point 1', () => {
+    const cs = find('Enligt 4 kap. 1 § SoL gäller detta. Enligt 3 kap. 6 § 1 samma lag ska nämnden. Enligt 9 § 1 LSS.', '2024-05-01').citations;
+    expect(cs.map((c) => [c.text, c.targets])).toEqual([
+      ['4 kap. 1 § SoL', [{ chapter: '4', section: '1' }]],
+      ['3 kap. 6 § 1 samma lag', [{ chapter: '3', section: '6' }]],
+      ['9 § 1 LSS', [{ section: '9', point: '1' }]],
+    ]);
+  });
+
   it('reads ranges with the dashes PDFs give (U+2010, U+2212)', () => {
     for (const dash of ['\u2010', '\u2212']) {
       expect(find(`Enligt 4 kap. 2${dash}4 §§ SoL gäller detta.`, '2024-05-01').citations[0].targets).toEqual([{ chapter: '4', section: '2', sectionTo: '4' }]);

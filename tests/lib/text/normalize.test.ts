@@ -25,6 +25,15 @@ describe('normalizeText', () => {
     expect(text).toBe('socialtjänst');
     expect(map.toOriginal(6)).toBe(7);
   });
+
+  it('composes a letter and a combining accent, as some PDFs give them ("a" + U+0308 → "ä")', () => {
+    const original = 'socialtja\u0308nstlagen och sjukva\u030ardslagen; \u0308 alone';
+    const { text, map } = normalizeText(original);
+    expect(text).toBe('socialtjänstlagen och sjukvårdslagen; \u0308 alone');
+    const i = text.indexOf('sjukvårdslagen');
+    expect(original.slice(map.toOriginal(i), map.toOriginalEnd(i + 14))).toBe('sjukva\u030ardslagen');
+    expect(map.toOriginal(9)).toBe(10); // the "n" after "a" + U+0308
+  });
 });
 
 describe('OffsetMapBuilder', () => {
