@@ -36,6 +36,7 @@ const isLower = (ch: string): boolean => /\p{Ll}/u.test(ch);
  * is several times faster, as " " is common.) A hyphen can only join a line if a run with a line
  * break follows it, so hyphens are looked at from the runs.
  */
+// eslint-disable-next-line no-misleading-character-class -- the class finds combining marks on their own, by design
 const SPECIAL = /[\t\n\v\f\r\u00a0\u2002\u2003\u2007\u2009\u200a\u202f\u3000\u2028\u2029\u00ad\u2011\u0300-\u036f]| {2}/g;
 const KEEP_HYPHEN_BEFORE = /^(?:och|eller|samt|till|respektive|resp)\b/;
 
