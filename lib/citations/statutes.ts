@@ -42,6 +42,8 @@ const BACK_REF_WORDS = new WordList(['samma', 'denna', 'namnda', 'sistnamnda']);
 const LAW_NOUNS = new WordList(['lag', 'lagen', 'forordning', 'forordningen', 'balk', 'balken', 'forfattning']);
 /** "i samma kapitel", "i detta kapitel" */
 const SAME_CHAPTER_WORDS = new WordList(['samma', 'detta', 'namnda']);
+/** "3 § i avtalet": sections of documents that are not statutes. */
+const NOT_STATUTE_WORDS = new WordList(['avtalet', 'avtal', 'kontraktet', 'stadgarna', 'reglementet', 'bolagsordningen', 'arbetsordningen', 'delegationsordningen', 'overenskommelsen', 'riktlinjerna', 'policyn']);
 const LAW_NAME_END = /(?:lagen|balken|forordningen|kungorelsen|stadgan)$/;
 const ABBREVIATION = /^\p{Lu}[\p{L}]{1,7}$/u;
 const UPPER = /\p{Lu}/gu;
@@ -140,6 +142,14 @@ function sectionListAt(toks: TokenList, i: number): number {
     }
     count += 1;
     if (isSection(toks, j)) {
+      // "10 §–12 §": a range with the sign at both ends
+      if (secTo[count - 1] === undefined && isDash(toks, j + 1)) {
+        const b = secNumAt(toks, j + 2);
+        if (b >= 0 && isSection(toks, b)) {
+          secTo[count - 1] = secValue;
+          j = b;
+        }
+      }
       secCount = count;
       return j + 1;
     }
@@ -159,7 +169,7 @@ function sectionListAt(toks: TokenList, i: number): number {
 /** Points after § or stycket: "2", "2, 3 eller 4 b", "2-4", "6)", "7.", "f", "punkt 3", "andra punkten". */
 function pointsAt(toks: TokenList, i: number): number {
   let j = i;
-  if (toks.word(j, 'punkt') || toks.word(j, 'p')) {
+  if (toks.word(j, 'punkt') || toks.word(j, 'p') || toks.word(j, 'punkterna')) {
     j += toks.sym(j + 1, DOT) ? 2 : 1;
   } else {
     const o = ordinalAt(toks, j);
@@ -204,6 +214,8 @@ function pointsAt(toks: TokenList, i: number): number {
       } else break;
     } else if (isDash(toks, k)) break;
     else pointList[count++] = value;
+    // "3 p.": the point's abbreviation after its number
+    if (toks.word(k, 'p')) k += toks.sym(k + 1, DOT) ? 2 : 1;
     j = k;
     if (toks.sym(j, CLOSE_PAREN) || (toks.sym(j, DOT) && !toks.isWord(j + 1) && !toks.isNum(j + 1))) j += 1;
     end = j;
@@ -569,6 +581,10 @@ function findGroups(p: string, text: string, from: number): ProvisionGroup[] {
     }
     if (onlyChapters && !law && !backRef) {
       i += 1;
+      continue;
+    }
+    if (!law && !backRef && !sameChapter && toks.wordIndex(k, NOT_STATUTE_WORDS) >= 0) {
+      i = Math.max(end, i + 1);
       continue;
     }
     const group: ProvisionGroup = { s: mention && mention.e <= ts ? mention.s : ts, e: gEnd, targets: exactSize(targets), missingChapter: missing, backRef, unknownLaw };

@@ -71,6 +71,19 @@ describe('seed 000 (OCR-damaged remissvar)', () => {
     ]);
   });
 
+  it('reads points written "3 p." and "punkterna 3 och 4", and ranges with the sign at both ends', () => {
+    const cite = (text: string) => find(text, '2024-05-01').citations.map((c) => [c.text, c.law?.sfs, c.targets]);
+    expect(cite('Enligt 9 § 3 p. LSS.')).toEqual([['9 § 3 p. LSS', '1993:387', [{ section: '9', point: '3' }]]]);
+    expect(cite('Enligt 9 § punkterna 3 och 4 LSS.')).toEqual([['9 § punkterna 3 och 4 LSS', '1993:387', [{ section: '9', point: '3' }, { section: '9', point: '4' }]]]);
+    expect(cite('Enligt 4 kap. 1 § 1 st. 2 p. SoL.')).toEqual([['4 kap. 1 § 1 st. 2 p. SoL', '2001:453', [{ chapter: '4', section: '1', paragraph: '1', point: '2' }]]]);
+    expect(cite('Enligt 5 kap. 10 §–12 § SoL.')).toEqual([['5 kap. 10 §–12 § SoL', '2001:453', [{ chapter: '5', section: '10', sectionTo: '12' }]]]);
+  });
+
+  it('a section of a contract or other document that is no statute is no citation', () => {
+    expect(find('Se kapitel 5 i utredningen och 3 § i avtalet.', '2024-05-01').citations).toEqual([]);
+    expect(find('Enligt 6 § i reglementet ska nämnden besluta.', '2024-05-01').citations).toEqual([]);
+  });
+
   it('reads ranges with the dashes PDFs give (U+2010, U+2212)', () => {
     for (const dash of ['\u2010', '\u2212']) {
       expect(find(`Enligt 4 kap. 2${dash}4 §§ SoL gäller detta.`, '2024-05-01').citations[0].targets).toEqual([{ chapter: '4', section: '2', sectionTo: '4' }]);
