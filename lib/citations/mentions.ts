@@ -600,16 +600,32 @@ function findNames(p: string, ctx: MentionContext, out: Mention[], notes: [numbe
     if (!info.nameLike && !state.names.has(folded)) continue;
     let start = ws;
     let key = folded;
-    const generic = info.generic;
-    if (!generic) {
+    let generic = info.generic;
+    // A word broken at a line end that came out as "- " ("socialtjänst- lagen"): the letters before it join the word.
+    let cs = ws;
+    let cword = word;
+    if (ws >= 3 && p.charCodeAt(ws - 1) === 32 && p.charCodeAt(ws - 2) === 45 && isLetterAt(p, ws - 3)) {
+      let s0 = ws - 3;
+      while (s0 > 0 && isLetterAt(p, s0 - 1)) s0 -= 1;
+      cs = s0;
+      cword = p.slice(s0, ws - 2) + word;
+      const k2 = foldName(cword);
+      if (registry.isName(k2) || state.names.has(k2)) {
+        start = s0;
+        key = k2;
+        generic = false;
+      }
+    }
+    if (!generic || cs < ws) {
       // (COMPOUND_BEFORE ends in "- och " or "- eller ")
-      const sp = ws >= 6 && p.charCodeAt(ws - 1) === 32 ? p.charCodeAt(ws - 2) : 0; // "h" of "och ", "r" of "eller "
-      const before = sp === 104 || sp === 114 ? compoundBefore(p, ws) : undefined;
+      const sp = cs >= 6 && p.charCodeAt(cs - 1) === 32 ? p.charCodeAt(cs - 2) : 0; // "h" of "och ", "r" of "eller "
+      const before = sp === 104 || sp === 114 ? compoundBefore(p, cs) : undefined;
       if (before) {
-        const k2 = foldName(before + word);
+        const k2 = foldName(before + cword);
         if (registry.isName(k2) || state.names.has(k2)) {
-          start = ws - before.length;
+          start = cs - before.length;
           key = k2;
+          generic = false;
         }
       }
     }

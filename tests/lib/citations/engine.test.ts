@@ -54,6 +54,14 @@ describe('seed 000 (OCR-damaged remissvar)', () => {
     expect(codes('Enligt 4 kap. 1 § SoL gäller detta.')).toEqual([]);
   });
 
+  it('reads a name broken at a line end that came out as "- " ("socialtjänst- lagen")', () => {
+    const cs = find('Enligt 4 kap. 1 § socialtjänst- lagen och 3 kap. 1 § hälso- och sjukvårds- lagen.', '2024-05-01').citations;
+    expect(cs.map((c) => [c.text, c.law?.sfs])).toEqual([
+      ['4 kap. 1 § socialtjänst- lagen', '2001:453'],
+      ['3 kap. 1 § hälso- och sjukvårds- lagen', '2017:30'],
+    ]);
+  });
+
   it('reads laws whose letters come as a base letter and a combining accent (PDF text)', () => {
     const text = 'Enligt 4 kap. 1 § socialtja\u0308nstlagen och 3 kap. 1 § ha\u0308lso- och sjukva\u030ardslagen.';
     const cs = find(text, '2024-05-01').citations;
