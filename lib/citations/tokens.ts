@@ -86,6 +86,14 @@ const endsInAOrE = (p: string, e: number): boolean => {
   return c === 97 || c === 101;
 };
 
+/** Is token k "kap" or the "." of "kap." (a chapter word right before a section number)? */
+function afterChapter(text: string, starts: Int32Array, kinds: Int32Array, k: number): boolean {
+  const w = kinds[k] === 46 && k > 0 ? k - 1 : k;
+  if (kinds[w] !== WORD) return false;
+  const s = starts[w];
+  return (text.charCodeAt(s) | 0x20) === 107 && (text.charCodeAt(s + 1) | 0x20) === 97 && (text.charCodeAt(s + 2) | 0x20) === 112 && !isAsciiLetter(text.charCodeAt(s + 3));
+}
+
 // Scratch buffers of tokenizeList (grown as needed, shared: a TokenList is valid until the next call).
 // Every kind past the current list is NONE, so kind() needs no bounds test: a list of n code units has at
 // most n tokens, and the buffers hold PAD more entries than the longest paragraph so far.
@@ -287,6 +295,10 @@ export function tokenizeList(p: string, text: string = p, from = 0): TokenList {
     } else {
       if (c === SECTION_SIGN) {
         while (j < n && text.charCodeAt(j) === SECTION_SIGN) j += 1;
+        kinds[count] = j - i <= 2 ? SECTION_SIGN : OTHER;
+      } else if (c === 36 && count >= 3 && kinds[count - 1] === NUM && afterChapter(text, starts, kinds, count - 2)) {
+        // OCR's "$" for "§" where nothing else can stand: "4 kap. 1 $".
+        while (j < n && text.charCodeAt(j) === 36) j += 1;
         kinds[count] = j - i <= 2 ? SECTION_SIGN : OTHER;
       } else kinds[count] = c;
       wordBefore = n + 1;

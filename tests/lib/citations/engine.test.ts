@@ -92,6 +92,14 @@ describe('seed 000 (OCR-damaged remissvar)', () => {
     expect(find('Enligt 6 § i reglementet ska nämnden besluta.', '2024-05-01').citations).toEqual([]);
   });
 
+  it('reads OCR\'s "$" for "§" after "N kap. N", and nowhere else', () => {
+    expect(find('Enligt 4 kap. 1 $ SoL och 4 kap 2 $ socialtjänstlagen.', '2024-05-01').citations.map((c) => [c.text, c.targets])).toEqual([
+      ['4 kap. 1 $ SoL', [{ chapter: '4', section: '1' }]],
+      ['4 kap 2 $ socialtjänstlagen', [{ chapter: '4', section: '2' }]],
+    ]);
+    expect(find('Priset är 100 $ per licens enligt avtalet.', '2024-05-01').citations).toEqual([]);
+  });
+
   it('reads ranges with the dashes PDFs give (U+2010, U+2212)', () => {
     for (const dash of ['\u2010', '\u2212']) {
       expect(find(`Enligt 4 kap. 2${dash}4 §§ SoL gäller detta.`, '2024-05-01').citations[0].targets).toEqual([{ chapter: '4', section: '2', sectionTo: '4' }]);
