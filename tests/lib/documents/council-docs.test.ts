@@ -15,7 +15,7 @@ type Expect = { kind: string; date?: string | null; implied?: string | null; aut
 
 const EXPECTED: Record<string, Expect> = {
   'gotland-kf-2004-10-25-p184-motion-placeringsbehov.txt': { kind: 'protokoll', date: '2004-10-25', authority: 'Kommunfullmäktige', caseNumbers: ['KS 2003/0520-85'], authors: ['Rose Marie Stenbom (S)'] },
-  'karlskoga-kfn-2011-tjansteskrivelse-barnchecklista.txt': { kind: 'tjansteutlatande', implied: null, authority: 'Kultur- och föreningsnämnden' },
+  'karlskoga-kfn-2011-tjansteskrivelse-barnchecklista.txt': { kind: 'tjansteutlatande', implied: '2011-10-26', authority: 'Kultur- och föreningsnämnden' },
   'nynashamn-sn-au-2020-08-18-protokoll.txt': { kind: 'protokoll', date: '2020-08-18' },
   'osteraker-sn-2019-08-15-tjansteutlatande-budget.txt': { kind: 'tjansteutlatande', date: '2019-08-15', authority: 'Socialnämnden', caseNumbers: ['SN 2019/0055'], title: 'Socialnämndens budget 2020 med plan åren 2021-2022' },
   'ostermalm-sdn-2006-04-20-foredragningslista.txt': { kind: 'unknown', date: '2006-04-20', authority: 'Östermalms stadsdelsnämnd' },

@@ -25,6 +25,14 @@ describe('the date a document implies', () => {
     expect(implied('Tjänsteutlåtande\nDnr SN 2019/0456\nSvar på remiss om hemtjänst')).toMatchObject({ iso: '2019-12-31', exact: false, basis: 'året 2019 i diarienumret' });
   });
 
+  it('else the first dated tjänsteskrivelse the text names (its Beslutsunderlag)', () => {
+    // Karlskoga kommun, Kultur- och föreningsnämnden 2011 (../shared/corpus/council-docs)
+    const text = '1 Tjänsteskrivelse KFN Handläggare: Nina Simonen Kultur- och föreningsnämnden Checklista … Beslutsunderlag Kultur- och föreningsnämndens tjänsteskrivelse den 26 oktober 2011 Barnchecklista. Kommunstyrelsens tjänsteskrivelse den 15 augusti 2011 Bakgrund. Policyn är att barnkonventionen beaktas i kommunala beslutsärenden.';
+    expect(implied(text)).toEqual({ iso: '2011-10-26', exact: false, basis: 'datumet i "tjänsteskrivelse den 26 oktober 2011"' });
+    // read in 2011, "barnkonventionen" is the UN convention, not lag (2018:1197)
+    expect(laws(text)).toEqual([]);
+  });
+
   it('is nothing for a year further in, a meeting date in the body, or a document with its own date', () => {
     expect(implied('Svar på remiss om hemtjänst\n\n' + 'Bakgrund. '.repeat(80) + 'Ärendet behandlades vid sammanträdet den 29 augusti 2013. Se även prop. 2016/17:180.')).toBeNull();
     expect(implied('Tjänsteutlåtande\nDatum 2024-03-05\nDnr SN 2019/0456')).toBeNull();
