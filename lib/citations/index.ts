@@ -258,9 +258,14 @@ export function findCitations(text: string, options: FindCitationsOptions): Cita
     return ref;
   };
 
-  /** An abbreviation that may mean other laws, not yet reported: reported once, and not when the document defines it. */
+  /** Laws named so far by name or number ("kommunallagen (2017:725)"): they settle what an abbreviation of theirs means. */
+  const namedSfs = new Set<string>();
+  /**
+   * An abbreviation that may mean other laws, not yet reported: reported once, and not when the document
+   * defines it or has named the law it is read as.
+   */
   const newAmbiguity = (mention: Mention | undefined): boolean =>
-    Boolean(mention?.alsoMeans?.length) && !state.abbrs.has(mention?.abbr ?? '') && !state.ambiguityReported.has(mention?.abbr ?? '');
+    Boolean(mention?.alsoMeans?.length) && !state.abbrs.has(mention?.abbr ?? '') && !state.ambiguityReported.has(mention?.abbr ?? '') && !namedSfs.has(mention?.law?.sfs ?? '');
   /** Laws cited explicitly by SFS number so far, and laws already given the undated-document note. */
   const explicitSfs = new Set<string>();
   const undatedNoted = new Set<string>();
@@ -425,6 +430,7 @@ export function findCitations(text: string, options: FindCitationsOptions): Cita
           const m = events[k] as Mention;
           if (!m.law) continue;
           if (m.kind === 'sfs') explicitSfs.add(m.law.sfs);
+          if (m.kind !== 'abbr') namedSfs.add(m.law.sfs);
           if (m.standalone) {
             spanText = p;
             spanS = m.s;
@@ -440,6 +446,7 @@ export function findCitations(text: string, options: FindCitationsOptions): Cita
         }
         const g = events[k] as ProvisionGroup;
         if (g.mention?.kind === 'sfs' && g.mention.law) explicitSfs.add(g.mention.law.sfs);
+        if (g.mention?.law && g.mention.kind !== 'abbr') namedSfs.add(g.mention.law.sfs);
         let law = g.law;
         if (g.relative) law = undefined;
         else if (!law && g.backRef) law = state.last;

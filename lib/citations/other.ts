@@ -11,8 +11,8 @@ import { isLetterAt } from '../text/letters';
 import { caseLawLink, celexLinks, preparatoryLink } from './links';
 import { citation as cite } from './make';
 
-// (a part of a work in several volumes may come first: "SOU 2020:47 del 1 s. 300")
-const PAGES_FIRST = /(?:,?\s?del\s?\d{1,2})?,?\s?(?:s\.|sid\.?|sidan|sidorna)\s?(\d{1,4})(?:\s?[-–]\s?(\d{1,4}))?(?:\s?f{1,2}\.?(?![\p{L}]))?/uy;
+// (a part of a work in several volumes may come first: "SOU 2020:47 del 1 s. 300", "prop. 1979/80:2 Del A s. 84")
+const PAGES_FIRST = /(?:,?\s?[Dd]el\s?(?:\d{1,2}|[A-Z])(?![\p{L}\d]))?,?\s?(?:s\.|sid\.?|sidan|sidorna)\s?(\d{1,4})(?:\s?[-–]\s?(\d{1,4}))?(?:\s?f{1,2}\.?(?![\p{L}]))?/uy;
 const PAGES_MORE = /(?:,\s?|\s(?:och|samt)\s)(?:s\.\s?|sid\.?\s?)?(\d{1,4})(?:\s?[-–]\s?(\d{1,4}))?(?:\s?f{1,2}\.?(?![\p{L}]))?(?![\d:/§]|\s?(?:kap|§|st\b|stycket))/uy;
 
 /** Pages cited: "s. 112–121, 141–142" gives 112, 121, 141, 142 (a range as its first and last page). */

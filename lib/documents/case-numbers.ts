@@ -38,11 +38,12 @@ const slash = (minLead: number, maxLead = minLead): Anchor[] => [anchor('/', min
 // Every pattern matched around a "/" has one after a digit. Those are found once, and where each
 // pattern can match is told by a cheap test of the characters around the "/" (see slashSites).
 
-// Registry letters + year/serial: "KS 2023/105", "SN 18/0098", "KS 2003/0520-85", "SDN HÄ 2023/12"
+// Registry letters + year/serial: "KS 2023/105", "SN 18/0098", "KS 2003/0520-85", "SDN HÄ 2023/12", and a
+// nämnd's letters in mixed case ending in a capital: "UtbN 2024/0456", "SoN 2023/12"
 // (the "/" comes 3 to 33 characters after the start: "Diarienummer.: " is 17, the letters 11;
 // a digit follows it, and the letters end one or two characters before the two- or four-digit year)
 const LETTERS_YEAR = anchored(
-  String.raw`(${DNR})?\b([A-ZÅÄÖ]{1,6}(?:[- ][A-ZÅÄÖ]{1,4})?)\s?(${YEAR4}|\d{2})\/(\d{1,6})(-\d{1,4})?(?![\d/])`,
+  String.raw`(${DNR})?\b([A-ZÅÄÖ](?:[A-ZÅÄÖ]{0,5}|[a-zåäö]{1,3}[A-ZÅÄÖ])(?:[- ][A-ZÅÄÖ]{1,4})?)\s?(${YEAR4}|\d{2})\/(\d{1,6})(-\d{1,4})?(?![\d/])`,
   slash(3, 33),
 );
 const lettersYearAt = (t: string, q: number): boolean =>

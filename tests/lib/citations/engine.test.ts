@@ -310,12 +310,19 @@ describe('context and time', () => {
     expect(r.problems.filter((p) => p.code === 'ambiguous-law')).toHaveLength(1);
     expect(r.citations[0].law?.sfs).toBe('2017:725');
   });
+
+  it('no ambiguity note when the document has named the law the abbreviation is read as', () => {
+    const r = find('Enligt 6 kap. 37 § kommunallagen (2017:725) ska nämnden. Av 6 kap. 38 § KL följer detta.', '2024-05-01');
+    expect(r.citations.map((c) => c.law?.sfs)).toEqual(['2017:725', '2017:725']);
+    expect(r.problems).toEqual([]);
+  });
 });
 
 it('a page of a work in several volumes keeps its part: "SOU 2020:47 del 1 s. 300"', () => {
   const [c] = find('Se SOU 2020:47 del 1 s. 300 om detta.', '2024-05-01').citations;
   expect(c).toMatchObject({ text: 'SOU 2020:47 del 1 s. 300', ref: 'SOU 2020:47' });
   expect(c.links?.[0].url).toBe('https://lagen.nu/sou/2020:47#sid300');
+  expect(find('Se prop. 1979/80:2 Del A s. 84.', '2024-05-01').citations[0].text).toBe('prop. 1979/80:2 Del A s. 84');
 });
 
 describe('EU articles', () => {

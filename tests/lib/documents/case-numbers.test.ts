@@ -20,6 +20,8 @@ describe('findCaseNumbers', () => {
     ['dnr T 2010-313-01743', 'T 2010-313-01743'],
     ['Upprustning av Blanchegatan. Dnr 2012- 182-3.1.', '2012-182-3.1'],
     ['remitterat en remiss (2023/310) av trygghetsprogrammet', '2023/310'],
+    ['Tjänsteutlåtande Dnr UtbN 2024/0456', 'UtbN 2024/0456'],
+    ['Se SoN 2023/12 och budgeten för Mars 2024/25', 'SoN 2023/12'],
   ])('%s → %s', (text, ref) => {
     expect(refs(text)).toEqual([ref]);
   });
