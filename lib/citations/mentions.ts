@@ -190,6 +190,8 @@ function newBefore(p: string, start: number): boolean {
 }
 /** An abbreviation as a whole word (the known ones are found by one regex built from them). */
 const ABBR_WORD = /^\p{Lu}\p{L}{0,8}$/u;
+/** "artikel 12 i ", "art. 3.1 enligt ", "artikel 3 " right before a name. */
+const ARTICLE_BEFORE_NAME = /(?<![\p{L}])(?:[Aa]rtikel|[Aa]rt\.)\s?\d{1,3}(?:\.\d{1,2}){0,2}(?:\s(?:i|enligt))?\s$/u;
 /**
  * The abbreviation regex, and its abbreviations by codeHash (a list per hash) with the longest one's
  * length: a hit is told by the run of letters it ends, without the regex's match array.
@@ -676,6 +678,11 @@ function findNames(p: string, ctx: MentionContext, out: Mention[], notes: [numbe
         we = defined.end;
         if (!law.abbreviation) law = { ...law, abbreviation: defined.abbr };
       }
+    }
+    // An article of a convention made law ("artikel 12 i barnkonventionen"): the citation covers it.
+    if (law.info?.sections?.has('Bilaga') && start > 0) {
+      const m = ARTICLE_BEFORE_NAME.exec(p.slice(Math.max(0, start - 32), start));
+      if (m) start -= m[0].length;
     }
     out.push({ s: start, e: we, kind: sfs ? 'sfs' : 'name', law, standalone: true });
   }

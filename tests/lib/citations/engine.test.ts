@@ -311,6 +311,14 @@ describe('context and time', () => {
     expect(r.citations[0].law?.sfs).toBe('2017:725');
   });
 
+  it('an article of barnkonventionen is part of the citation ("artikel 12 i barnkonventionen")', () => {
+    const cs = find('I barnrättsanalysen beaktas artikel 12 i barnkonventionen. Se även artikel 3.1 enligt barnkonventionen.', '2024-05-01').citations;
+    expect(cs.map((c) => [c.text, c.law?.sfs])).toEqual([
+      ['artikel 12 i barnkonventionen', '2018:1197'],
+      ['artikel 3.1 enligt barnkonventionen', '2018:1197'],
+    ]);
+  });
+
   it('no ambiguity note when the document has named the law the abbreviation is read as', () => {
     const r = find('Enligt 6 kap. 37 § kommunallagen (2017:725) ska nämnden. Av 6 kap. 38 § KL följer detta.', '2024-05-01');
     expect(r.citations.map((c) => c.law?.sfs)).toEqual(['2017:725', '2017:725']);
