@@ -9,7 +9,7 @@ import { defaultRegistry } from '../laws/default';
 import type { LawInfo, LawRegistry } from '../laws/registry';
 import { normalizeText } from '../text/normalize';
 import { describeTarget, statuteLinks } from './links';
-import { findMentions, newDocState, type Mention, type ResolvedLaw } from './mentions';
+import { findMentions, newDocState, reportsRepeal, type Mention, type ResolvedLaw } from './mentions';
 import { findCaseLaw, findEu, findPreparatory, findRegulations } from './other';
 import { citation, regulationCitation, statuteCitation } from './make';
 import { findProvisions, type ProvisionGroup } from './statutes';
@@ -65,17 +65,6 @@ type StatuteProblems = { problems: { code: string; message: string }[]; severiti
 const NO_PROBLEMS: StatuteProblems = { problems: [], severities: [] };
 const NO_SEVERITIES: Problem['severity'][] = [];
 const NO_GROUPS: ProvisionGroup[] = [];
-
-/**
- * Words right before or after a citation that report the law's repeal or speak of it as the former
- * law ("Den 1 augusti 2025 upphävdes lag (2007:459) …", "den tidigare socialtjänstlagen", "… (2001:453)
- * upphörde att gälla"): citing a repealed law is then no mistake, and gets no repealed-law problem.
- */
-const REPEAL_BEFORE = /(?:upph[äa]v\p{L}*|upph[öo]r\p{L}*|ersatt\p{L}*|ers[äa]tt\p{L}*|tidigare|gamla|d[åa]varande|f[öo]rra|[äa]ldre)(?:\s+\p{L}+){0,2}\s*$/iu;
-const REPEAL_AFTER = /^[\s,]*(?:\p{L}+\s+){0,2}(?:upph[äa]v|upph[öo]r|ersattes|ersatts|ers[äa]tts|g[äa]llde)/iu;
-function reportsRepeal(p: string, s: number, e: number): boolean {
-  return REPEAL_BEFORE.test(p.slice(Math.max(0, s - 40), s)) || REPEAL_AFTER.test(p.slice(e, e + 40));
-}
 
 // Scratch of mergeEvents (valid until its next call).
 const usedMentions: Mention[] = [];

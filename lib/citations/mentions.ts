@@ -188,6 +188,17 @@ function newBefore(p: string, start: number): boolean {
   const c = codeAt(p, start - 2) | 0x20;
   return (c === 97 || c === 101) && NEW_BEFORE.test(p.slice(Math.max(0, start - 12), start));
 }
+/**
+ * Words right before or after a citation that report the law's repeal or speak of it as the former
+ * law ("Den 1 augusti 2025 upphävdes lag (2007:459) …", "den tidigare socialtjänstlagen", "… (2001:453)
+ * upphörde att gälla"): citing a repealed law is then no mistake, and gets no repealed-law problem.
+ */
+const REPEAL_BEFORE = /(?:upph[äa]v\p{L}*|upph[öo]r\p{L}*|ersatt\p{L}*|ers[äa]tt\p{L}*|tidigare|gamla|d[åa]varande|f[öo]rra|[äa]ldre)(?:\s+\p{L}+){0,2}\s*$/iu;
+const REPEAL_AFTER = /^[\s,]*(?:\p{L}+\s+){0,2}(?:upph[äa]v|upph[öo]r|ersattes|ersatts|ers[äa]tts|g[äa]llde)/iu;
+export function reportsRepeal(p: string, s: number, e: number): boolean {
+  return REPEAL_BEFORE.test(p.slice(Math.max(0, s - 40), s)) || REPEAL_AFTER.test(p.slice(e, e + 40));
+}
+
 /** An abbreviation as a whole word (the known ones are found by one regex built from them). */
 const ABBR_WORD = /^\p{Lu}\p{L}{0,8}$/u;
 /** "artikel 12 i ", "art. 3.1 enligt ", "artikel 3 " right before a name. */
@@ -654,7 +665,10 @@ function findNames(p: string, ctx: MentionContext, out: Mention[], notes: [numbe
     if (sfs) {
       const info = registry.get(sfs);
       law = info ? toResolved(info) : { sfs, title: titleFromText(word, tailKey ? tailText : generic ? tailText : '') || `SFS ${sfs}` };
-      if (nameKey) {
+      // (not a law repealed by the document's date cited as the former law: "… har ersatt
+      // socialtjänstlagen (2001:453)" binds nothing)
+      const former = info !== undefined && info.status === 'repealed' && (registry.repealDate(info) ?? ctx.date) <= ctx.date && reportsRepeal(p, start, we);
+      if (nameKey && !former) {
         state.names.set(nameKey, law);
         // Bind the canonical spelling too when the text has OCR damage ("socialtjianstlagen").
         const canonical = registry.isName(nameKey) ? undefined : registry.fuzzyName(nameKey);

@@ -367,7 +367,12 @@ export function findEu(text: string, acts: readonly EuAct[]): Citation[] {
     }
     out.push(cite(start, end, 'eu', celex, celexLinks(celex, article?.replace(/\s.*$/, ''))));
   };
-  forEachMatch(text, EU_ACT, (m) => add(m.index, m.index + m[1].length, cachedCelex(m, readActCelex)));
+  forEachMatch(text, EU_ACT, (m) => {
+    // (the whole word: "dataskyddsförordningen (EU) 2016/679")
+    let s = m.index;
+    while (s > 0 && isLetterAt(text, s - 1)) s -= 1;
+    add(s, m.index + m[1].length, cachedCelex(m, readActCelex));
+  });
   let lastEnd = 0;
   forEachMatch(text, EU_DIRECTIVE, (m) => {
     const s = m.index;

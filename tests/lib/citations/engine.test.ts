@@ -205,6 +205,17 @@ describe('statute forms', () => {
     expect(d.text).toBe('lag (2007:459)');
   });
 
+  it('a law named with its number as the former law binds nothing: later bare names are read at the date', () => {
+    const r = find('Den nya lagen har ersatt socialtjänstlagen (2001:453).\n\nVården ska planeras enligt 9 kap. 12 § socialtjänstlagen.', '2025-10-15');
+    expect(r.citations.map((c) => [c.text, c.law?.sfs])).toEqual([
+      ['socialtjänstlagen (2001:453)', '2001:453'],
+      ['9 kap. 12 § socialtjänstlagen', '2025:400'],
+    ]);
+    expect(r.problems).toEqual([]);
+    // a number given as the law meant still binds (the seed's "socialtjianstlagen (2001:453), SoL")
+    expect(find('Enligt socialtjänstlagen (2001:453) gäller detta. Se 4 kap. 1 § socialtjänstlagen.', '2025-10-15').citations.map((c) => c.law?.sfs)).toEqual(['2001:453', '2001:453']);
+  });
+
   it('a sentence that reports the repeal, or speaks of the former law, is no repealed-law problem', () => {
     const registry = LawRegistry.fromData(coreData);
     installTitleIndexSync(registry);
@@ -338,6 +349,9 @@ describe('EU articles', () => {
   it('after the possessive name or abbreviation', () => {
     expect(eu('Av dataskyddsförordningens artikel 9 framgår att uppgifterna är känsliga.')).toEqual(['dataskyddsförordningens artikel 9 → art_9']);
     expect(eu('GDPR:s artikel 5 gäller.')).toEqual(['GDPR:s artikel 5 → art_5']);
+  });
+  it('an act cited by a compound name and its number starts at the word ("dataskyddsförordningen (EU) 2016/679")', () => {
+    expect(find('Se dataskyddsförordningen (EU) 2016/679.', '2024-05-01').citations.map((c) => c.text)).toEqual(['dataskyddsförordningen (EU) 2016/679']);
   });
   it('a list of articles before the act: one citation over them all, linked to the first', () => {
     expect(eu('Stöd finns i artikel 6.1 e och artikel 9.2 g i dataskyddsförordningen.')).toEqual(['artikel 6.1 e och artikel 9.2 g i dataskyddsförordningen → art_6']);
