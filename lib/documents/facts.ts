@@ -189,7 +189,8 @@ export function findOwnDate(inp: FactsInput): string | null {
  * kommunstyrelsens protokoll den 19 mars 2003": written shortly before, so `exact`); else the year
  * of its own number ("Utlåtande 2012:124", "PM 2016:122") or of its diarienummer ("(Dnr /2016)",
  * "Dnr KS 2023/105") at the very start: that year, not a day in it (`iso` is its last day); between the
- * two, the first dated tjänsteskrivelse or tjänsteutlåtande the text names (as its Beslutsunderlag does).
+ * two, the first dated tjänsteskrivelse or tjänsteutlåtande the text names (as its Beslutsunderlag does),
+ * else a web page's "Senast uppdaterad: 2026-02-03".
  * `basis` says in Swedish what the date was read from.
  */
 export interface ImpliedDate {
@@ -201,6 +202,7 @@ export interface ImpliedDate {
 const MEETING_BEFORE = /(?:sammantr\S*de(?:t|ts)?|protokoll(?:et)?)\s+(?:\S+dagen\s+)?(?:den\s+)?$/;
 const OWN_NUMBER = /^\s*(?:\d{1,3}\s+)?(?:utl\S{1,2}tande|pm|promemoria|tj\S{1,2}nsteutl\S{1,2}tande|tj\S{1,2}nsteskrivelse|skrivelse|yttrande)\s+((?:19|20)\d{2})\s?:\s?\d{0,4}/;
 const PAPER_DATED = /tj\S{1,2}nste(?:skrivelse|utl\S{1,2}tande)n?\s(?:den\s|daterad\s|daterat\s|dat\.\s?)?(?=\d)/;
+const PAGE_DATED = /(?:senast\s+)?(?:uppdaterad|publicerad)\s?:?\s{0,3}(?:den\s)?(?=\d)/;
 const OWN_DNR = /\b(?:dnr|diarienummer|diarienr)\.?:?\s{0,2}(?:[a-z]{1,4}\s)?[\d.-]{0,12}[/-]?((?:19|20)\d{2})(?!\d)/;
 
 export function findImpliedDate(inp: Pick<FactsInput, 'text' | 'folded'>): ImpliedDate | null {
@@ -218,11 +220,13 @@ export function findImpliedDate(inp: Pick<FactsInput, 'text' | 'folded'>): Impli
   }
   // "Beslutsunderlag: Kultur- och föreningsnämndens tjänsteskrivelse den 26 oktober 2011": the first such
   // date in the text (the document's own, as a rule; a date of a paper it builds on is as near in time).
-  const paper = PAPER_DATED.exec(inp.folded);
-  if (paper) {
-    const at = paper.index + paper[0].length;
+  // …, or a web page's "Senast uppdaterad: 2026-02-03" / "Publicerad 3 februari 2026"
+  for (const rx of [PAPER_DATED, PAGE_DATED]) {
+    const hit = rx.exec(inp.folded);
+    if (!hit) continue;
+    const at = hit.index + hit[0].length;
     const d = findDates(inp.text.slice(at, at + 30)).find((x) => x.start === 0);
-    if (d) return { iso: d.iso, exact: false, basis: `datumet i "${inp.text.slice(paper.index, at + d.end)}"` };
+    if (d) return { iso: d.iso, exact: false, basis: `datumet i "${inp.text.slice(hit.index, at + d.end).replace(/\s+/g, ' ')}"` };
   }
   const dnr = OWN_DNR.exec(start);
   if (dnr) return { iso: `${dnr[1]}-12-31`, exact: false, basis: `året ${dnr[1]} i diarienumret` };

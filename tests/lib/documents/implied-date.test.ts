@@ -33,6 +33,13 @@ describe('the date a document implies', () => {
     expect(laws(text)).toEqual([]);
   });
 
+  it('else a web page\'s "Senast uppdaterad"', () => {
+    const text = 'Om förvaltningslagen\n\nEnligt 10 § förvaltningslagen har den som är part rätt att ta del av uppgifter.\n\nSenast uppdaterad:\t2026-02-03';
+    expect(implied(text)).toEqual({ iso: '2026-02-03', exact: false, basis: 'datumet i "Senast uppdaterad: 2026-02-03"' });
+    // read in 2026: no note that förvaltningslagen meant 1986:223 until 2018
+    expect(analyze(text, {}).problems.filter((p) => p.code === 'undated-law')).toEqual([]);
+  });
+
   it('is nothing for a year further in, a meeting date in the body, or a document with its own date', () => {
     expect(implied('Svar på remiss om hemtjänst\n\n' + 'Bakgrund. '.repeat(80) + 'Ärendet behandlades vid sammanträdet den 29 augusti 2013. Se även prop. 2016/17:180.')).toBeNull();
     expect(implied('Tjänsteutlåtande\nDatum 2024-03-05\nDnr SN 2019/0456')).toBeNull();
