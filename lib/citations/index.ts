@@ -394,6 +394,9 @@ export function findCitations(text: string, options: FindCitationsOptions): Cita
   /** The chapter of the last provision cited with a law and a chapter, and that law ("5 § i samma kapitel"). */
   let lastChapter: string | undefined;
   let lastChapterSfs: string | undefined;
+  /** The last provision cited with a law and a section, and that law ("tredje stycket samma paragraf"). */
+  let lastSection: Target | undefined;
+  let lastSectionSfs: string | undefined;
   let pStart = 0;
   while (pStart <= nt.length) {
     let pEnd = nt.indexOf('\n', pStart);
@@ -441,16 +444,26 @@ export function findCitations(text: string, options: FindCitationsOptions): Cita
         else if (!law && g.backRef) law = state.last;
         if (!law && !g.relative && !g.unknownLaw && lastLaw && g.s - lastE <= CONTEXT_WINDOW) law = lastLaw;
         let targets = g.targets;
-        if (g.sameChapter) {
+        if (g.sameSection) {
+          law ??= state.last;
+          const at = lastSection;
+          // (the section's chapter and section first, then the stycke and point, as in every other target)
+          if (law && at !== undefined && law.sfs === lastSectionSfs) targets = targets.map((t) => ({ ...(at.chapter !== undefined ? { chapter: at.chapter } : {}), section: at.section, ...t }));
+          else law = undefined;
+        } else if (g.sameChapter) {
           law ??= state.last;
           // (new target objects: the chapter first, as in every other target)
           const chapter = lastChapter;
           if (law && chapter !== undefined && law.sfs === lastChapterSfs) targets = targets.map((t) => ({ chapter, ...t }));
-        } else if (law) {
-          const chapter = targets.length ? targets[targets.length - 1].chapter : undefined;
-          if (chapter !== undefined) {
-            lastChapter = chapter;
+        } else if (law && targets.length) {
+          const last = targets[targets.length - 1];
+          if (last.chapter !== undefined) {
+            lastChapter = last.chapter;
             lastChapterSfs = law.sfs;
+          }
+          if (last.section !== undefined) {
+            lastSection = last;
+            lastSectionSfs = law.sfs;
           }
         }
         spanText = p;

@@ -25,6 +25,8 @@ export interface ProvisionGroup {
   relative?: boolean;
   /** "5 § i samma kapitel": sections without a chapter, in the chapter of the provision cited before. */
   sameChapter?: boolean;
+  /** "tredje stycket samma paragraf": stycken (and points) of the section cited before. */
+  sameSection?: boolean;
 }
 
 /** Ordinal words (folded); the ordinal is the index + 1. */
@@ -487,6 +489,13 @@ function findGroups(p: string, text: string, from: number): ProvisionGroup[] {
           const paragraph = numStr(parList[0]);
           for (let x = 0; x < pointCount; x++) targets.push({ paragraph, point: pointList[x] });
         } else for (let x = 0; x < parCount; x++) targets.push({ paragraph: numStr(parList[x]) });
+        // "tredje stycket samma paragraf": the section cited before, with its law
+        const k = toks.word(j, 'i') ? j + 1 : j;
+        if (toks.word(k, 'samma') && (toks.word(k + 1, 'paragraf') || toks.word(k + 1, 'paragrafen'))) {
+          groups.push({ s: toks.s(i), e: toks.e(k + 1), targets, missingChapter: false, backRef: false, unknownLaw: false, sameSection: true });
+          i = k + 2;
+          continue;
+        }
         groups.push({ s: toks.s(i), e: toks.e(j - 1), targets, missingChapter: false, backRef: false, unknownLaw: true, relative: true });
         i = j;
         continue;

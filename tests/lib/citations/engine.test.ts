@@ -168,6 +168,16 @@ describe('statute forms', () => {
     expect(find('Enligt 5 § i samma kapitel gäller sekretess.', '2024-05-01').citations.map((c) => c.targets)).toEqual([[{ section: '5' }]]);
   });
 
+  it('"tredje stycket samma paragraf" is a stycke of the section cited before, with its law', () => {
+    const r = find('Enligt 5 kap. 11 § socialtjänstlagen (2001:453) ska nämnden verka för detta. Av tredje stycket samma paragraf framgår att insatser ska ges. Enligt andra stycket ska detta gälla.', '2024-05-01');
+    expect(r.citations.map((c) => [c.text, c.law?.sfs, c.targets])).toEqual([
+      ['5 kap. 11 § socialtjänstlagen (2001:453)', '2001:453', [{ chapter: '5', section: '11' }]],
+      ['tredje stycket samma paragraf', '2001:453', [{ chapter: '5', section: '11', paragraph: '3' }]],
+      ['andra stycket', undefined, [{ paragraph: '2' }]],
+    ]);
+    expect(r.citations[1].links?.some((l) => l.url === 'https://lagen.nu/2001:453#K5P11S3')).toBe(true);
+  });
+
   it('an SFS number after an abbreviation wins, and binds it', () => {
     const r = find('Enligt 4 kap. 1 § SoL (2001:453) har den enskilde rätt till bistånd, jfr 4:1 SoL. Se 6 kap. 34 § KL (1991:900).', '2025-09-01');
     expect(r.citations.map((c) => `${c.text} ${c.law?.sfs}`)).toEqual(['4 kap. 1 § SoL (2001:453) 2001:453', '4:1 SoL 2001:453', '6 kap. 34 § KL (1991:900) 1991:900']);
