@@ -48,6 +48,14 @@ const core: CoreData = { version: 1, laws: [], abbreviations: [], eu: [] };
 const laws = new Map<string, CoreLaw>();
 
 /**
+ * Name forms council documents use that the sources do not list (our addition): the convention made
+ * law by 2018:1197 by its own name. (Read only from 2020 on: a name never means a law not yet in force.)
+ */
+const EXTRA_NAMES: Record<string, string[]> = {
+  '2018:1197': ['konventionen om barnets rättigheter'],
+};
+
+/**
  * Did the source lose sections in conversion? A heading is always followed by a section, so a section
  * whose heading holds two (" / ") after a gap in the numbers lost the sections under the first one
  * (skollagen from se-lex: "Kapitlets innehåll / Vilka som omfattas av skolplikt" on 7 kap. 2 §, 1 § gone).
@@ -126,6 +134,7 @@ for (const f of lawFiles) {
   if (f.inForceFrom) law.inForceFrom = f.inForceFrom;
   if (f.abbreviation) addAbbr(law, f.abbreviation);
   addName(law, definiteForm(f.title));
+  for (const n of EXTRA_NAMES[law.sfs] ?? []) addName(law, n);
   const sections: Record<string, string> = {};
   for (const c of f.chapters) {
     const key = c.chapter ?? '';

@@ -332,6 +332,12 @@ describe('context and time', () => {
     expect(r.citations[0].law?.sfs).toBe('2017:725');
   });
 
+  it('reads the convention by its own name, from when the law exists', () => {
+    const text = 'Enligt artikel 3 i konventionen om barnets rättigheter ska barnets bästa beaktas.';
+    expect(find(text, '2024-05-01').citations.map((c) => [c.text, c.law?.sfs])).toEqual([['artikel 3 i konventionen om barnets rättigheter', '2018:1197']]);
+    expect(find(text, '2011-10-26').citations).toEqual([]);
+  });
+
   it('an article of barnkonventionen is part of the citation ("artikel 12 i barnkonventionen")', () => {
     const cs = find('I barnrättsanalysen beaktas artikel 12 i barnkonventionen. Se även artikel 3.1 enligt barnkonventionen.', '2024-05-01').citations;
     expect(cs.map((c) => [c.text, c.law?.sfs])).toEqual([
