@@ -9,7 +9,7 @@ import { defaultRegistry } from '../laws/default';
 import type { LawInfo, LawRegistry } from '../laws/registry';
 import { normalizeText } from '../text/normalize';
 import { describeTarget, statuteLinks } from './links';
-import { findMentions, newDocState, reportsRepeal, type Mention, type ResolvedLaw } from './mentions';
+import { findMentions, newDocState, reportsRepeal, toResolved, type Mention, type ResolvedLaw } from './mentions';
 import { findCaseLaw, findEu, findPreparatory, findRegulations } from './other';
 import { citation, regulationCitation, statuteCitation } from './make';
 import { findProvisions, type ProvisionGroup } from './statutes';
@@ -282,6 +282,17 @@ export function findCitations(text: string, options: FindCitationsOptions): Cita
     }
     return earlier ?? undefined;
   };
+  /** The law that replaced `law`, and so on to the newest ("i den nya lagen" after the old one). */
+  const newestOf = (law: ResolvedLaw | undefined): ResolvedLaw | undefined => {
+    let info = law ? registry.get(law.sfs) : undefined;
+    if (!info?.replacedBy) return law;
+    for (let guard = 0; guard < 5 && info.replacedBy; guard++) {
+      const next = registry.get(info.replacedBy);
+      if (!next) break;
+      info = next;
+    }
+    return toResolved(info);
+  };
   /** The paragraph and span of the citation statuteProblems is asked about (for reportsRepeal). */
   let spanText = '';
   let spanS = 0;
@@ -441,7 +452,7 @@ export function findCitations(text: string, options: FindCitationsOptions): Cita
         if (g.mention?.law && g.mention.kind !== 'abbr') namedSfs.add(g.mention.law.sfs);
         let law = g.law;
         if (g.relative) law = undefined;
-        else if (!law && g.backRef) law = state.last;
+        else if (!law && g.backRef) law = g.newer ? newestOf(state.last) : state.last;
         if (!law && !g.relative && !g.unknownLaw && lastLaw && g.s - lastE <= CONTEXT_WINDOW) law = lastLaw;
         let targets = g.targets;
         if (g.sameSection) {

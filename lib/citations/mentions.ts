@@ -182,11 +182,11 @@ const LAW_BEFORE = /(?<![\p{L}])(?:lag|lagen|förordning|förordningen)(?![\p{L}
 const SERIES_BEFORE = /(?:SOU|Ds|DS|SFS|[Pp]rop\.?|\p{Lu}+-?FS|[Dd]ir\.|NJA|[Rr]skr\.?|[Bb]et\.)\s?\(?$/u;
 const AMENDMENT_NOTE_AFTER = /^\.(?:\s|$)/;
 const SENTENCE_START = /(?:^|[.!?]\s?)$/;
-const NEW_BEFORE = /(?:^|[^\p{L}])(nya|nuvarande)\s$/iu;
-/** NEW_BEFORE in the 12 characters before `start` ("nya ", "nuvarande "): only tried when the letter before the space is an a or e. */
-function newBefore(p: string, start: number): boolean {
-  const c = codeAt(p, start - 2) | 0x20;
-  return (c === 97 || c === 101) && NEW_BEFORE.test(p.slice(Math.max(0, start - 12), start));
+/** "nya " before a name ("den nya socialtjänstlagen", "nya SoL"): the newest law of that name. ("nuvarande" is the one in force.) */
+const NEW_BEFORE = /(?:^|[^\p{L}])nya\s$/iu;
+/** NEW_BEFORE in the 6 characters before `start`: only tried when the letter before the space is an a. */
+export function newBefore(p: string, start: number): boolean {
+  return (codeAt(p, start - 2) | 0x20) === 97 && NEW_BEFORE.test(p.slice(Math.max(0, start - 6), start));
 }
 /**
  * Words right before or after a citation that report the law's repeal or speak of it as the former
@@ -388,9 +388,9 @@ type AbbrReading = { law: ResolvedLaw; alsoMeans: LawInfo[] | undefined } | null
  * (A plain loop: array callbacks here, run once per abbreviation and document, made the optimised
  * findMentions bail out again and again.)
  */
-function readAbbreviation(registry: LawRegistry, abbr: string, date: string): AbbrReading {
+function readAbbreviation(registry: LawRegistry, abbr: string, date: string, newest = false): AbbrReading {
   const entry = registry.abbreviation(abbr);
-  const info = entry ? registry.pickAt(entry.primary, date) : undefined;
+  const info = entry ? registry.pickAt(entry.primary, date, newest) : undefined;
   if (!entry || !info) return null;
   const alt: LawInfo[] = [];
   for (const sfs of entry.secondary) {
@@ -847,8 +847,9 @@ function findAbbreviations(p: string, ctx: MentionContext, out: Mention[], named
     const defined = law !== undefined;
     let alsoMeans: LawInfo[] | undefined;
     if (!law) {
-      // The registry's reading of the abbreviation at this date (the same for the whole document).
-      let known = abbrReadings.get(abbr);
+      // The registry's reading of the abbreviation at this date (the same for the whole document), or
+      // after "nya" the newest law it names ("nya SoL").
+      let known = newBefore(p, s) ? readAbbreviation(registry, abbr, date, true) : abbrReadings.get(abbr);
       if (known === undefined) {
         known = readAbbreviation(registry, abbr, date);
         abbrReadings.set(abbr, known);
@@ -867,7 +868,7 @@ function findAbbreviations(p: string, ctx: MentionContext, out: Mention[], named
 
 /**
  * The law a name form means: the document's own binding, else the registry's law at the date (the
- * newest after "nya"/"nuvarande"); failing both, for a non-generic name, the name without a
+ * newest after "nya"); failing both, for a non-generic name, the name without a
  * possessive "s" ("brottsbalkens") or the known form an OCR-damaged one is close to
  * ("socialtjianstlagen"). `unknown` (see WordInfo): the registry knows none of those, so only the
  * document's bindings can answer.

@@ -27,6 +27,8 @@ export interface ProvisionGroup {
   sameChapter?: boolean;
   /** "tredje stycket samma paragraf": stycken (and points) of the section cited before. */
   sameSection?: boolean;
+  /** "… i den nya lagen": the back-reference means the law that replaced the one cited before. */
+  newer?: boolean;
 }
 
 /** Ordinal words (folded); the ordinal is the index + 1. */
@@ -547,6 +549,12 @@ function findGroups(p: string, text: string, from: number): ProvisionGroup[] {
     let k = end;
     if (toks.word(k, 'i') || (toks.isNum(k) && toks.len(k) === 1 && toks.first(k) === 49 && toks.isWord(k + 1) && !toks.word(k + 1, 'kap'))) k += 1;
     if (toks.word(k, 'den')) k += 1;
+    // "4 kap. 1 § nya SoL", "… den nya lagen": the mention or back-reference after "nya" (the mention knows it is the newest)
+    let newer = false;
+    if (toks.word(k, 'nya')) {
+      k += 1;
+      newer = true;
+    }
     let law: ResolvedLaw | undefined;
     let mention: Mention | undefined;
     let backRef = false;
@@ -603,6 +611,7 @@ function findGroups(p: string, text: string, from: number): ProvisionGroup[] {
     }
     if (unknownAbbr) group.unknownAbbr = unknownAbbr;
     if (sameChapter) group.sameChapter = true;
+    if (newer && backRef) group.newer = true;
     groups.push(group);
     i = Math.max(end, i + 1);
   }

@@ -349,7 +349,7 @@ export class LawRegistry {
   /** Does the registry know this chapter exists? */
   chapterStatus(sfs: string, chapter: string): SectionStatus {
     const law = this.laws.get(sfs);
-    if (!law?.sections || !law.chaptered) return 'unknown';
+    if (!law?.sections) return 'unknown';
     return law.sections.has(normSection(chapter)) ? 'exists' : law.sectionsIncomplete ? 'unknown' : 'missing';
   }
 
@@ -389,6 +389,7 @@ function sectionInData(sections: Map<string, Set<string>>, chaptered: boolean | 
     return sections.get('')?.has(sec) ? 'exists' : 'missing';
   }
   const ch = sections.get(normSection(chapter));
-  if (!ch) return chaptered ? 'missing' : 'unknown';
+  // (a law without chapters has none to cite: "3 kap. 2 § LVU"; its annex is no chapter either)
+  if (!ch) return 'missing';
   return ch.has(sec) ? 'exists' : 'missing';
 }

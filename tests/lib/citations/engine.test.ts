@@ -178,6 +178,25 @@ describe('statute forms', () => {
     expect(r.citations[1].links?.some((l) => l.url === 'https://lagen.nu/2001:453#K5P11S3')).toBe(true);
   });
 
+  it('"nya" names the newest law of a name or abbreviation, "nuvarande" the one in force', () => {
+    const cite = (text: string) => find(text, '2024-10-01').citations.map((c) => `${c.text} ${c.law?.sfs}`);
+    expect(cite('Enligt nuvarande socialtjänstlagen gäller detta.')).toEqual(['socialtjänstlagen 2001:453']);
+    expect(cite('Enligt nya SoL gäller detta.')).toEqual(['SoL 2025:400']);
+    expect(cite('Enligt 4 kap. 1 § nya SoL och 5 kap. 1 § den nya socialtjänstlagen gäller detta.')).toEqual([
+      '4 kap. 1 § nya SoL 2025:400',
+      '5 kap. 1 § den nya socialtjänstlagen 2025:400',
+    ]);
+    // "i den nya lagen" after the old law: the law that replaced it (19 kap. 1 § exists there, not in 2001:453)
+    const r = find('Anmälningsskyldigheten i 14 kap. 1 § SoL flyttas till 19 kap. 1 § i den nya lagen.', '2024-10-01');
+    expect(r.citations.map((c) => `${c.text} ${c.law?.sfs}`)).toEqual(['14 kap. 1 § SoL 2001:453', '19 kap. 1 § i den nya lagen 2025:400']);
+    expect(r.problems).toEqual([]);
+  });
+
+  it('a chapter cited in a law without chapters is no section of it ("3 kap. 2 § LVU")', () => {
+    expect(find('Enligt 3 kap. 2 § LVU ska vården planeras.', '2024-10-01').problems.map((p) => p.code)).toEqual(['unknown-section']);
+    expect(find('Enligt 2 § LVU ska vården planeras.', '2024-10-01').problems).toEqual([]);
+  });
+
   it('an SFS number after an abbreviation wins, and binds it', () => {
     const r = find('Enligt 4 kap. 1 § SoL (2001:453) har den enskilde rätt till bistånd, jfr 4:1 SoL. Se 6 kap. 34 § KL (1991:900).', '2025-09-01');
     expect(r.citations.map((c) => `${c.text} ${c.law?.sfs}`)).toEqual(['4 kap. 1 § SoL (2001:453) 2001:453', '4:1 SoL 2001:453', '6 kap. 34 § KL (1991:900) 1991:900']);
@@ -323,7 +342,7 @@ describe('context and time', () => {
     expect(findCitations(text, at('2026-11-25')).problems).toEqual([]);
     expect(findCitations('kommunallagen (2017:725) och sedan kommunallagen', undated).problems).toEqual([]);
     expect(findCitations('enligt 4 kap. 1 § socialtjänstlagen', { date: '2030-01-01', dateKnown: false }).problems.map((p) => p.code)).toEqual(['undated-law']);
-    expect(findCitations('enligt 4 kap. 1 § LVU', undated).problems).toEqual([]);
+    expect(findCitations('enligt 1 § LVU', undated).problems).toEqual([]);
   });
 
   it('reports an ambiguous abbreviation once', () => {
