@@ -297,6 +297,8 @@ export function findCitations(text: string, options: FindCitationsOptions): Cita
   let spanText = '';
   let spanS = 0;
   let spanE = 0;
+  /** The citation's law comes from the paragraph's context, where it was named as the former law. */
+  let formerContext = false;
   const statuteProblems = (law: ResolvedLaw | undefined, targets: Target[] | undefined, group?: ProvisionGroup, mention?: Mention): StatuteProblems => {
     // The common case: a known law in force, sections that exist, no group or mention problems (no arrays made).
     if (!group?.missingChapter && !(group?.unknownAbbr && !law) && !(law && newAmbiguity(mention)) && (options.dateKnown || !undatedReading(law, mention))) {
@@ -339,7 +341,7 @@ export function findCitations(text: string, options: FindCitationsOptions): Cita
     if (law) {
       if (info) {
         const rep = registry.repealDate(info);
-        if (info.status === 'repealed' && rep && rep <= date && !reportsRepeal(spanText, spanS, spanE)) {
+        if (info.status === 'repealed' && rep && rep <= date && !formerContext && !reportsRepeal(spanText, spanS, spanE)) {
           const succ = info.replacedBy ? registry.get(info.replacedBy) : undefined;
           const replacement = succ ? ` och har ersatts av ${lawDisplay(succ, registry)}` : info.replacedBy ? ` och har ersatts av SFS ${info.replacedBy}` : '';
           problems.push({
@@ -428,6 +430,8 @@ export function findCitations(text: string, options: FindCitationsOptions): Cita
       const { events, isGroup } = mergeEvents(groups, mentions);
       let lastLaw: ResolvedLaw | undefined;
       let lastE = 0;
+      /** lastLaw was named as the former law ("i 2001 års socialtjänstlag fanns … 12 kap. 2 §"). */
+      let lastFormer = false;
       for (let k = 0; k < events.length; k++) {
         if (!isGroup[k]) {
           const m = events[k] as Mention;
@@ -435,6 +439,7 @@ export function findCitations(text: string, options: FindCitationsOptions): Cita
           if (m.kind === 'sfs') explicitSfs.add(m.law.sfs);
           if (m.kind !== 'abbr') namedSfs.add(m.law.sfs);
           if (m.standalone) {
+            formerContext = false;
             spanText = p;
             spanS = m.s;
             spanE = m.e;
@@ -444,6 +449,7 @@ export function findCitations(text: string, options: FindCitationsOptions): Cita
           }
           lastLaw = m.law;
           lastE = m.e;
+          lastFormer = m.law.info?.status === 'repealed' && reportsRepeal(p, m.s, m.e);
           state.last = m.law;
           continue;
         }
@@ -453,7 +459,11 @@ export function findCitations(text: string, options: FindCitationsOptions): Cita
         let law = g.law;
         if (g.relative) law = undefined;
         else if (!law && g.backRef) law = g.newer ? newestOf(state.last) : state.last;
-        if (!law && !g.relative && !g.unknownLaw && lastLaw && g.s - lastE <= CONTEXT_WINDOW) law = lastLaw;
+        formerContext = false;
+        if (!law && !g.relative && !g.unknownLaw && lastLaw && g.s - lastE <= CONTEXT_WINDOW) {
+          law = lastLaw;
+          formerContext = lastFormer;
+        }
         let targets = g.targets;
         if (g.sameSection) {
           law ??= state.last;
@@ -486,6 +496,7 @@ export function findCitations(text: string, options: FindCitationsOptions): Cita
           // (every key made at once, in the output's key order: make.ts)
           const ref = lawRef(law);
           c = statuteCitation(pStart + g.s, pStart + g.e, targets, ref, statuteLinks(law.sfs, ref.title, targets, (law.info ?? registry.get(law.sfs))?.chaptered));
+          if (law !== lastLaw) lastFormer = law.info?.status === 'repealed' && reportsRepeal(p, g.s, g.e);
           lastLaw = law;
           lastE = g.e;
           state.last = law;

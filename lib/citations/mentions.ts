@@ -182,6 +182,8 @@ const LAW_BEFORE = /(?<![\p{L}])(?:lag|lagen|förordning|förordningen)(?![\p{L}
 const SERIES_BEFORE = /(?:SOU|Ds|DS|SFS|[Pp]rop\.?|\p{Lu}+-?FS|[Dd]ir\.|NJA|[Rr]skr\.?|[Bb]et\.)\s?\(?$/u;
 const AMENDMENT_NOTE_AFTER = /^\.(?:\s|$)/;
 const SENTENCE_START = /(?:^|[.!?]\s?)$/;
+/** "2001 års " before a name. */
+const YEAR_BEFORE = /(?:^|[^\d])((?:19|20)\d\d) års\s$/;
 /** "nya " before a name ("den nya socialtjänstlagen", "nya SoL"): the newest law of that name. ("nuvarande" is the one in force.) */
 const NEW_BEFORE = /(?:^|[^\p{L}])nya\s$/iu;
 /** NEW_BEFORE in the 6 characters before `start`: only tried when the letter before the space is an a. */
@@ -191,12 +193,15 @@ export function newBefore(p: string, start: number): boolean {
 /**
  * Words right before or after a citation that report the law's repeal or speak of it as the former
  * law ("Den 1 augusti 2025 upphävdes lag (2007:459) …", "den tidigare socialtjänstlagen", "… (2001:453)
- * upphörde att gälla"): citing a repealed law is then no mistake, and gets no repealed-law problem.
+ * upphörde att gälla"), or name it by its year ("2001 års socialtjänstlag"): citing a repealed law is then
+ * no mistake, and gets no repealed-law problem.
  */
 const REPEAL_BEFORE = /(?:upph[äa]v\p{L}*|upph[öo]r\p{L}*|ersatt\p{L}*|ers[äa]tt\p{L}*|tidigare|gamla|d[åa]varande|f[öo]rra|[äa]ldre)(?:\s+\p{L}+){0,2}\s*$/iu;
 const REPEAL_AFTER = /^[\s,]*(?:\p{L}+\s+){0,2}(?:upph[äa]v|upph[öo]r|ersattes|ersatts|ers[äa]tts|g[äa]llde)/iu;
+/** A law named by its year ("2001 års socialtjänstlag"): the former law, on purpose. */
+const YEAR_NAMED = /(?:^|\s)(?:19|20)\d\d års \p{L}/u;
 export function reportsRepeal(p: string, s: number, e: number): boolean {
-  return REPEAL_BEFORE.test(p.slice(Math.max(0, s - 40), s)) || REPEAL_AFTER.test(p.slice(e, e + 40));
+  return REPEAL_BEFORE.test(p.slice(Math.max(0, s - 40), s)) || REPEAL_AFTER.test(p.slice(e, e + 40)) || YEAR_NAMED.test(p.slice(s, e));
 }
 
 /** An abbreviation as a whole word (the known ones are found by one regex built from them). */
@@ -649,6 +654,16 @@ function findNames(p: string, ctx: MentionContext, out: Mention[], notes: [numbe
       if (SFS_PAREN.test(p)) {
         sfs = sfsParenKey(p, we, SFS_PAREN.lastIndex);
         we = SFS_PAREN.lastIndex;
+      }
+    }
+    // A year before the name picks the law of that year, as a number would: "2001 års socialtjänstlag".
+    if (sfs === undefined && start >= 9 && codeAt(p, start - 1) === 32 && (codeAt(p, start - 2) | 0x20) === 115) {
+      const y = YEAR_BEFORE.exec(p.slice(Math.max(0, start - 12), start));
+      const laws = y ? (registry.lawsNamed(key) ?? registry.lawsNamed(`${key}en`)) : undefined;
+      const hit = y && laws ? laws.find((x) => x.startsWith(`${y[1]}:`)) : undefined;
+      if (y && hit) {
+        sfs = hit;
+        start -= y[0].length - (y[0].length - y[0].trimStart().length);
       }
     }
     // Title tail ("lagen (1990:52) med särskilda bestämmelser om vård av unga").

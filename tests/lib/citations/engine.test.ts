@@ -192,6 +192,18 @@ describe('statute forms', () => {
     expect(r.problems).toEqual([]);
   });
 
+  it('"2001 års socialtjänstlag" is the law of that year, named as the former law (no repealed-law)', () => {
+    const r = find('Motsvarande regel i 2001 års socialtjänstlag fanns i 12 kap. 2 §. Beslutet fattades enligt 4 kap. 1 § 2001 års socialtjänstlag.', '2025-10-15');
+    expect(r.citations.map((c) => `${c.text} ${c.law?.sfs}`)).toEqual([
+      '2001 års socialtjänstlag 2001:453',
+      '12 kap. 2 § 2001:453',
+      '4 kap. 1 § 2001 års socialtjänstlag 2001:453',
+    ]);
+    expect(r.problems).toEqual([]);
+    // the same law cited plainly after its repeal is still an error
+    expect(find('Enligt 4 kap. 1 § socialtjänstlagen (2001:453) gäller detta. Se även 5 kap. 1 §.', '2025-10-15').problems.map((p) => p.code)).toEqual(['repealed-law', 'repealed-law']);
+  });
+
   it('a chapter cited in a law without chapters is no section of it ("3 kap. 2 § LVU")', () => {
     expect(find('Enligt 3 kap. 2 § LVU ska vården planeras.', '2024-10-01').problems.map((p) => p.code)).toEqual(['unknown-section']);
     expect(find('Enligt 2 § LVU ska vården planeras.', '2024-10-01').problems).toEqual([]);
