@@ -299,11 +299,9 @@ export function findCitations(text: string, options: FindCitationsOptions): Cita
   let spanE = 0;
   /** The citation's law comes from the paragraph's context, where it was named as the former law. */
   let formerContext = false;
-  /** Was the law repealed by the document's date (only then can it be named as the former law)? */
-  const repealedAtDate = (law: ResolvedLaw): boolean => {
-    const info = law.info;
-    return info !== undefined && info.status === 'repealed' && (registry.repealDate(info) ?? date) <= date;
-  };
+  /** Is p[s, e) a law repealed by the date, named there as the former law ("2001 års socialtjänstlag")? */
+  const namedAsFormer = (law: ResolvedLaw, p: string, s: number, e: number): boolean =>
+    law.info !== undefined && registry.repealedBy(law.info, date) && reportsRepeal(p, s, e);
   const statuteProblems = (law: ResolvedLaw | undefined, targets: Target[] | undefined, group?: ProvisionGroup, mention?: Mention): StatuteProblems => {
     // The common case: a known law in force, sections that exist, no group or mention problems (no arrays made).
     if (!group?.missingChapter && !(group?.unknownAbbr && !law) && !(law && newAmbiguity(mention)) && (options.dateKnown || !undatedReading(law, mention))) {
@@ -454,7 +452,7 @@ export function findCitations(text: string, options: FindCitationsOptions): Cita
           }
           lastLaw = m.law;
           lastE = m.e;
-          lastFormer = repealedAtDate(m.law) && reportsRepeal(p, m.s, m.e);
+          lastFormer = namedAsFormer(m.law, p, m.s, m.e);
           state.last = m.law;
           continue;
         }
@@ -501,7 +499,7 @@ export function findCitations(text: string, options: FindCitationsOptions): Cita
           // (every key made at once, in the output's key order: make.ts)
           const ref = lawRef(law);
           c = statuteCitation(pStart + g.s, pStart + g.e, targets, ref, statuteLinks(law.sfs, ref.title, targets, (law.info ?? registry.get(law.sfs))?.chaptered));
-          if (law !== lastLaw) lastFormer = repealedAtDate(law) && reportsRepeal(p, g.s, g.e);
+          if (law !== lastLaw) lastFormer = namedAsFormer(law, p, g.s, g.e);
           lastLaw = law;
           lastE = g.e;
           state.last = law;

@@ -187,7 +187,7 @@ const YEAR_BEFORE = /(?:^|[^\d])((?:19|20)\d\d) års\s$/;
 /** "nya " before a name ("den nya socialtjänstlagen", "nya SoL"): the newest law of that name. ("nuvarande" is the one in force.) */
 const NEW_BEFORE = /(?:^|[^\p{L}])nya\s$/iu;
 /** NEW_BEFORE in the 6 characters before `start`: only tried when the letter before the space is an a. */
-export function newBefore(p: string, start: number): boolean {
+function newBefore(p: string, start: number): boolean {
   return (codeAt(p, start - 2) | 0x20) === 97 && NEW_BEFORE.test(p.slice(Math.max(0, start - 6), start));
 }
 /**
@@ -663,7 +663,7 @@ function findNames(p: string, ctx: MentionContext, out: Mention[], notes: [numbe
       const hit = y && laws ? laws.find((x) => x.startsWith(`${y[1]}:`)) : undefined;
       if (y && hit) {
         sfs = hit;
-        start -= y[0].length - (y[0].length - y[0].trimStart().length);
+        start -= y[0].trimStart().length;
       }
     }
     // Title tail ("lagen (1990:52) med särskilda bestämmelser om vård av unga").
@@ -682,7 +682,7 @@ function findNames(p: string, ctx: MentionContext, out: Mention[], notes: [numbe
       law = info ? toResolved(info) : { sfs, title: titleFromText(word, tailKey ? tailText : generic ? tailText : '') || `SFS ${sfs}` };
       // (not a law repealed by the document's date cited as the former law: "… har ersatt
       // socialtjänstlagen (2001:453)" binds nothing)
-      const former = info !== undefined && info.status === 'repealed' && (registry.repealDate(info) ?? ctx.date) <= ctx.date && reportsRepeal(p, start, we);
+      const former = info !== undefined && registry.repealedBy(info, ctx.date) && reportsRepeal(p, start, we);
       if (nameKey && !former) {
         state.names.set(nameKey, law);
         // Bind the canonical spelling too when the text has OCR damage ("socialtjianstlagen").

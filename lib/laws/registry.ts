@@ -287,6 +287,11 @@ export class LawRegistry {
   }
   private replaced: Map<string, LawInfo[]> | undefined;
 
+  /** Was the law repealed by `date` (repealed, at a date on or before it, or at an unknown date)? */
+  repealedBy(law: LawInfo, date: string): boolean {
+    return law.status === 'repealed' && (this.repealDate(law) ?? date) <= date;
+  }
+
   /** When was this law repealed, as far as known (its own date, else its successor's start). */
   repealDate(law: LawInfo): string | undefined {
     const t = this.to(law);
