@@ -48,11 +48,14 @@ const core: CoreData = { version: 1, laws: [], abbreviations: [], eu: [] };
 const laws = new Map<string, CoreLaw>();
 
 /**
- * Name forms council documents use that the sources do not list (our addition): the convention made
- * law by 2018:1197 by its own name. (Read only from 2020 on: a name never means a law not yet in force.)
+ * Name forms council documents use that the sources do not list (our addition): the conventions made
+ * law by 2018:1197 and 1994:1219 by their own names ("FN:s konvention om barnets rättigheter", "FN:s
+ * barnkonvention", "Europakonventionen"). (Read only from the laws' entry into force: a name never
+ * means a law not yet in force.)
  */
 const EXTRA_NAMES: Record<string, string[]> = {
-  '2018:1197': ['konventionen om barnets rättigheter'],
+  '2018:1197': ['konventionen om barnets rättigheter', 'konvention om barnets rättigheter', 'barnkonvention'],
+  '1994:1219': ['europakonventionen'],
 };
 
 /**
@@ -134,7 +137,6 @@ for (const f of lawFiles) {
   if (f.inForceFrom) law.inForceFrom = f.inForceFrom;
   if (f.abbreviation) addAbbr(law, f.abbreviation);
   addName(law, definiteForm(f.title));
-  for (const n of EXTRA_NAMES[law.sfs] ?? []) addName(law, n);
   const sections: Record<string, string> = {};
   for (const c of f.chapters) {
     const key = c.chapter ?? '';
@@ -165,6 +167,12 @@ for (const f of lawFiles) {
     })),
   });
   writeFileSync(join(root, 'public', 'laws', file), JSON.stringify(texts));
+}
+
+for (const [sfs, names] of Object.entries(EXTRA_NAMES)) {
+  const law = ensureLaw(sfs);
+  addName(law, definiteForm(law.title));
+  for (const n of names) addName(law, n);
 }
 
 // Second meanings of ambiguous abbreviations (abbreviations.json README: ferenda maps

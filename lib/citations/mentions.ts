@@ -59,7 +59,7 @@ const isWordCode = (c: number, p: string, i: number): boolean =>
   (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 38 || c === 64 || (c >= 0xc0 && isHighLetter(c, p, i));
 
 /** Endings of law name forms (raw text; the folded word is checked by hasLawSuffix again). */
-const SUFFIX_SRC = String.raw`(?:lag(?:en|ens)?|balk(?:en|ens)?|ordning(?:en|ens)?|relsen?|stadgan?|konventionens?)`;
+const SUFFIX_SRC = String.raw`(?:lag(?:en|ens)?|balk(?:en|ens)?|ordning(?:en|ens)?|relsen?|stadgan?|konvention(?:en|ens)?)`;
 const FOLD_CLASS: Record<string, string> = { a: '[aåäàáâãæ&@]', o: '[oöóòôõø]', e: '[eéèêë]', i: '[iíìîï]', u: '[uüúùû]', y: '[yýÿ]' };
 /**
  * The name-candidate regex, and whether each character it can match is one isWordCode accepts (every
@@ -92,7 +92,7 @@ function nameCandidates(registry: LawRegistry): Candidates {
 }
 /**
  * Does a folded word end like a law name form: lag(en|ens), balk(en|ens), ordning(en|ens) (förordning,
- * riksdagsordning), relse(n) (kungörelse), stadga(n), konventionen(s)? (Not every "-ning": utredning,
+ * riksdagsordning), relse(n) (kungörelse), stadga(n), konvention(en)(s)? (Not every "-ning": utredning,
  * förvaltning and their like are common and never name a law.)
  */
 function hasLawSuffix(f: string): boolean {
@@ -106,7 +106,7 @@ function hasLawSuffix(f: string): boolean {
     case 97: // a
       return f.endsWith('stadga');
     case 110: // n
-      return f.endsWith('lagen') || f.endsWith('balken') || f.endsWith('ordningen') || f.endsWith('relsen') || f.endsWith('stadgan') || f.endsWith('konventionen');
+      return f.endsWith('lagen') || f.endsWith('balken') || f.endsWith('ordningen') || f.endsWith('relsen') || f.endsWith('stadgan') || f.endsWith('konvention') || f.endsWith('konventionen');
     case 115: // s
       return f.endsWith('lagens') || f.endsWith('balkens') || f.endsWith('ordningens') || f.endsWith('konventionens');
     default:
@@ -206,6 +206,8 @@ export function reportsRepeal(p: string, s: number, e: number): boolean {
 
 /** An abbreviation as a whole word (the known ones are found by one regex built from them). */
 const ABBR_WORD = /^\p{Lu}\p{L}{0,8}$/u;
+/** "FN:s ", "Förenta nationernas ", "Europarådets " right before a convention's name. */
+const CONVENTION_OWNER = /(?<![\p{L}])(?:FN:s|Förenta nationernas|Europarådets)\s$/u;
 /** "artikel 12 i ", "art. 3.1 enligt ", "artikel 3 " right before a name. */
 const ARTICLE_BEFORE_NAME = /(?<![\p{L}])(?:[Aa]rtikel|[Aa]rt\.)\s?\d{1,3}(?:\.\d{1,2}){0,2}(?:\s(?:i|enligt))?\s$/u;
 /**
@@ -269,6 +271,27 @@ function abbreviationEndingAt(p: string, e: number, finder: AbbrFinder): string 
 }
 const DEFINITION = /(?:,\s?|\s?\(\s?)(?:nedan\s|härefter\s|förkortad\s)?(\p{Lu}[\p{L}]{0,8})(\)?)(?![\p{L}\d-])/uy;
 const TAIL_WORD = /\s(\p{L}[\p{L}\d.:-]*)/uy;
+/** "(LVU)" right after a title. */
+const ABBR_IN_PARENS = /\s?\((\p{Lu}\p{L}{1,8})\)/uy;
+/**
+ * What readTitleTail looks for after the title's words: nothing, what follows a known name's title
+ * ('known'), or also what follows the words of a title the registry does not know, after a generic
+ * word ('unknown': "lagen om bostadsanpassningsbidrag (2018:222)").
+ */
+type TailAfter = 'none' | 'known' | 'unknown';
+/**
+ * readTitleTail's result: the name's key when the words make a known name, the words, where the
+ * mention ends; and from what follows the words, the SFS number or the law read from an abbreviation,
+ * with the key the whole phrase is bound by.
+ */
+interface TitleTail {
+  key: string | undefined;
+  text: string;
+  end: number;
+  sfs?: string;
+  law?: ResolvedLaw;
+  phraseKey?: string;
+}
 const CUES = new Set(['enligt', 'enl', 'i', 'jfr', 'av', 'och', 'samt', 'eller', 'till', 'under', 'se', 'mot', 'med', 'om', 'fran', 'ur', 'inom', 'vid', 'ny', 'nya', 'lagen', 'stod', 'sasom', 'se']);
 const WEAK_ABBR = new Set(['SO', 'AL', 'MB', 'BK', 'RO', 'PL', 'DL', 'TF', 'RF', 'RB', 'FB']);
 
@@ -666,18 +689,25 @@ function findNames(p: string, ctx: MentionContext, out: Mention[], notes: [numbe
         start -= y[0].trimStart().length;
       }
     }
-    // Title tail ("lagen (1990:52) med särskilda bestämmelser om vård av unga").
+    // Title tail ("lagen (1990:52) med särskilda bestämmelser om vård av unga"), and an SFS number or
+    // abbreviation after it ("lagen om offentlig upphandling (2016:1145)").
     let tailKey: string | undefined;
     let tailText = '';
+    let tail: TitleTail | undefined;
     if (startsTitleTail(p, we)) {
-      const tail = readTitleTail(p, we, folded, ctx, sfs !== undefined && generic, sfs !== undefined && generic ? registry.get(sfs)?.title : undefined);
+      tail = readTitleTail(p, we, folded, ctx, sfs !== undefined && generic, sfs !== undefined && generic ? registry.get(sfs)?.title : undefined, sfs !== undefined ? 'none' : generic ? 'unknown' : 'known');
       tailKey = tail.key;
       tailText = tail.text;
       we = tail.end;
+      if (tail.sfs) sfs = tail.sfs;
     }
     let law: ResolvedLaw | undefined;
-    const nameKey = tailKey ?? (generic ? undefined : key);
-    if (sfs) {
+    const nameKey = tailKey ?? tail?.phraseKey ?? (generic ? undefined : key);
+    if (tail?.law) {
+      law = tail.law;
+      state.names.set(tail.phraseKey as string, law);
+      state.abbrs.set(law.abbreviation as string, law);
+    } else if (sfs) {
       const info = registry.get(sfs);
       law = info ? toResolved(info) : { sfs, title: titleFromText(word, tailKey ? tailText : generic ? tailText : '') || `SFS ${sfs}` };
       // (not a law repealed by the document's date cited as the former law: "… har ersatt
@@ -694,7 +724,7 @@ function findNames(p: string, ctx: MentionContext, out: Mention[], notes: [numbe
     }
     if (!law) continue;
     // An amendment note ("… Lag (1997:289)." closing a quoted section): names the amending act, not a reference.
-    if (sfs && generic && !tailKey && AMENDMENT_NOTE_AFTER.test(p.slice(we, we + 3)) && /^[LF]/.test(word) && SENTENCE_START.test(p.slice(Math.max(0, ws - 3), ws))) {
+    if (sfs && generic && !tailKey && !tail?.sfs && AMENDMENT_NOTE_AFTER.test(p.slice(we, we + 3)) && /^[LF]/.test(word) && SENTENCE_START.test(p.slice(Math.max(0, ws - 3), ws))) {
       notes.push([ws, we]);
       continue;
     }
@@ -707,6 +737,11 @@ function findNames(p: string, ctx: MentionContext, out: Mention[], notes: [numbe
         we = defined.end;
         if (!law.abbreviation) law = { ...law, abbreviation: defined.abbr };
       }
+    }
+    // The owner of a convention is part of its name: "FN:s konvention om barnets rättigheter".
+    if (start >= 5 && folded.includes('konvention')) {
+      const m = CONVENTION_OWNER.exec(p.slice(Math.max(0, start - 21), start));
+      if (m) start -= m[0].length;
     }
     // An article of a convention made law ("artikel 12 i barnkonventionen"): the citation covers it.
     if (law.info?.sections?.has('Bilaga') && start > 0) {
@@ -727,7 +762,7 @@ const INDEFINITE: Record<string, string> = { lag: 'lag', lagen: 'lag', forordnin
  * display, and the span reaches over them when they are the rest of `title`, the title the registry
  * has for that SFS number ("lag (2007:459) om strukturfondspartnerskap").
  */
-function readTitleTail(p: string, we: number, folded: string, ctx: MentionContext, wantWords: boolean, title?: string): { key: string | undefined; text: string; end: number } {
+function readTitleTail(p: string, we: number, folded: string, ctx: MentionContext, wantWords: boolean, title: string | undefined, after: TailAfter): TitleTail {
   const { registry, state } = ctx;
   // The phrase's folded key grows a word at a time: folding works word by word, so the
   // key of "word w1 w2" is the key of "word" plus " " and the key of each word. Once the key
@@ -764,7 +799,7 @@ function readTitleTail(p: string, we: number, folded: string, ctx: MentionContex
         end = pos;
       }
       phrase = prefixes.has(pk) || statePrefixes.has(pk) ? pk : undefined;
-      if (phrase === undefined && (key !== undefined || !wantWords)) break;
+      if (phrase === undefined && (key !== undefined || !(wantWords || after === 'unknown'))) break;
     }
     if (ends && !ABBREVIATED.test(tw[1])) break;
   }
@@ -773,6 +808,27 @@ function readTitleTail(p: string, we: number, folded: string, ctx: MentionContex
   if (!key && wantWords) {
     text = tail.slice(0, 12).join(' ');
     if (titleEnd >= 0) end = titleEnd;
+  }
+  if (after !== 'none' && (key !== undefined || (after === 'unknown' && pos > we))) {
+    // The number after the title wins, as it does right after the name: "lagen om offentlig
+    // upphandling (2016:1145)", "Lagen om kommunal redovisning (2018:597)".
+    const at = key !== undefined ? end : pos;
+    SFS_PAREN.lastIndex = at;
+    if (SFS_PAREN.test(p)) {
+      const words = key !== undefined ? text : tail.join(' ');
+      return { key, text: words, end: SFS_PAREN.lastIndex, sfs: sfsParenKey(p, at, SFS_PAREN.lastIndex), phraseKey: key ?? `${folded} ${tail.map(foldName).join(' ')}` };
+    }
+    // A title the registry does not know, with the abbreviation of a law whose title holds it: "lagen om vård av unga (LVU)".
+    if (key === undefined) {
+      ABBR_IN_PARENS.lastIndex = pos;
+      const am = ABBR_IN_PARENS.exec(p);
+      const reading = am ? readAbbreviation(registry, am[1], ctx.date) : null;
+      const phraseKey = `${folded} ${tail.map(foldName).join(' ')}`;
+      const titleWords = phraseKey.slice(phraseKey.indexOf(' '));
+      if (am && reading && ` ${foldName(reading.law.title)} `.includes(`${titleWords} `)) {
+        return { key, text: tail.join(' '), end: ABBR_IN_PARENS.lastIndex, law: reading.law, phraseKey };
+      }
+    }
   }
   return { key, text, end };
 }

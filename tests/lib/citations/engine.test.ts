@@ -246,6 +246,43 @@ describe('statute forms', () => {
     expect(d.text).toBe('lag (2007:459)');
   });
 
+  it('takes the number after a law\'s title ("lagen om offentlig upphandling (2016:1145)") as it takes one right after the name', () => {
+    expect(one('Upphandlingen sker enligt lagen om offentlig upphandling (2016:1145), LOU.')).toMatchObject({
+      text: 'lagen om offentlig upphandling (2016:1145), LOU',
+      law: { sfs: '2016:1145' },
+    });
+    // a title the registry does not know: the provision keeps its law, the number is no second citation
+    const c = one('Enligt 2 § lagen om bostadsanpassningsbidrag (2018:222) lämnas bidrag.');
+    expect(c).toMatchObject({ text: '2 § lagen om bostadsanpassningsbidrag (2018:222)', law: { sfs: '2018:222' }, targets: [{ section: '2' }] });
+    // and the phrase is bound for the rest of the document
+    expect(statutes('Enligt lagen om bostadsanpassningsbidrag (2018:222) lämnas bidrag. Av 4 § lagen om bostadsanpassningsbidrag framgår mer.').map((x) => [x.text, x.law?.sfs])).toEqual([
+      ['lagen om bostadsanpassningsbidrag (2018:222)', '2018:222'],
+      ['4 § lagen om bostadsanpassningsbidrag', '2018:222'],
+    ]);
+    // with the SFS titles index the words name the older law of that title (1997:614): the number still wins, no repealed-law error
+    const registry = LawRegistry.fromData(coreData);
+    installTitleIndexSync(registry);
+    const r = findCitations('Lagen om kommunal redovisning (2018:597) gäller från 2019.', { date: '2024-01-01', dateKnown: true, registry });
+    expect(r.citations.map((x) => [x.text, x.law?.sfs])).toEqual([['Lagen om kommunal redovisning (2018:597)', '2018:597']]);
+    expect(r.problems).toEqual([]);
+  });
+
+  it('reads a loose title with the abbreviation of a law whose title holds it: "lagen om vård av unga (LVU)"', () => {
+    expect(one('Enligt lagen om vård av unga (LVU) kan nämnden ansöka om vård.')).toMatchObject({ text: 'lagen om vård av unga (LVU)', law: { sfs: '1990:52', abbreviation: 'LVU' } });
+    // words that are no part of that law's title: no citation from them
+    expect(statutes('Enligt lagen om bostäder (LVU) gäller.').map((x) => x.text)).not.toContain('lagen om bostäder (LVU)');
+  });
+
+  it('names the conventions made law as council documents do ("FN:s konvention om barnets rättigheter", "Europakonventionen")', () => {
+    expect(one('Enligt FN:s konvention om barnets rättigheter ska barnets bästa beaktas.')).toMatchObject({ text: 'FN:s konvention om barnets rättigheter', law: { sfs: '2018:1197' } });
+    expect(one('Enligt artikel 12 i FN:s konvention om barnets rättigheter har barnet rätt att komma till tals.').text).toBe('artikel 12 i FN:s konvention om barnets rättigheter');
+    expect(one('I enlighet med FN:s barnkonvention ska barnets bästa beaktas.')).toMatchObject({ text: 'FN:s barnkonvention', law: { sfs: '2018:1197' } });
+    expect(one('Europakonventionen artikel 8 skyddar rätten till privatliv.')).toMatchObject({ text: 'Europakonventionen', law: { sfs: '1994:1219' } });
+    // a convention that is no law, and the convention before it was made law (Karlskoga 2011)
+    expect(statutes('Sverige har ratificerat en konvention om detta.')).toEqual([]);
+    expect(statutes('Enligt FN:s konvention om barnets rättigheter ska barnets bästa beaktas.', '2011-05-01')).toEqual([]);
+  });
+
   it('a law named with its number as the former law binds nothing: later bare names are read at the date', () => {
     const r = find('Den nya lagen har ersatt socialtjänstlagen (2001:453).\n\nVården ska planeras enligt 9 kap. 12 § socialtjänstlagen.', '2025-10-15');
     expect(r.citations.map((c) => [c.text, c.law?.sfs])).toEqual([
