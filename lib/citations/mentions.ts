@@ -748,6 +748,8 @@ function findNames(p: string, ctx: MentionContext, out: Mention[], notes: [numbe
       const m = ARTICLE_BEFORE_NAME.exec(p.slice(Math.max(0, start - 32), start));
       if (m) start -= m[0].length;
     }
+    // "nya socialtjänstlagen": the word that picked the newest law is part of the citation.
+    if (!sfs && !tail?.law && newBefore(p, start)) start -= 4;
     out.push({ s: start, e: we, kind: sfs ? 'sfs' : 'name', law, standalone: true });
   }
 }
@@ -917,10 +919,12 @@ function findAbbreviations(p: string, ctx: MentionContext, out: Mention[], named
     let law = state.abbrs.get(abbr);
     const defined = law !== undefined;
     let alsoMeans: LawInfo[] | undefined;
+    let newest = false;
     if (!law) {
       // The registry's reading of the abbreviation at this date (the same for the whole document), or
       // after "nya" the newest law it names ("nya SoL").
-      let known = newBefore(p, s) ? readAbbreviation(registry, abbr, date, true) : abbrReadings.get(abbr);
+      newest = newBefore(p, s);
+      let known = newest ? readAbbreviation(registry, abbr, date, true) : abbrReadings.get(abbr);
       if (known === undefined) {
         known = readAbbreviation(registry, abbr, date);
         abbrReadings.set(abbr, known);
@@ -931,7 +935,8 @@ function findAbbreviations(p: string, ctx: MentionContext, out: Mention[], named
     }
     // (a cue before it, or a list of laws: "enligt SoL, LVU, LVM och LSS")
     const standalone = !WEAK_ABBR.has(abbr) && codeAt(p, e) !== 45 && (defined || cueBefore(p, s) || (s >= 2 && p.charCodeAt(s - 1) === 32 && p.charCodeAt(s - 2) === 44 && lawMentionEndsAt(out, named, s - 2)));
-    const mention: Mention = { s, e, kind: 'abbr', law, abbr, standalone };
+    // ("nya" is part of the citation, as after a name)
+    const mention: Mention = { s: newest ? s - 4 : s, e, kind: 'abbr', law, abbr, standalone };
     if (alsoMeans) mention.alsoMeans = alsoMeans;
     out.push(mention);
   }

@@ -549,10 +549,11 @@ function findGroups(p: string, text: string, from: number): ProvisionGroup[] {
     let k = end;
     if (toks.word(k, 'i') || (toks.isNum(k) && toks.len(k) === 1 && toks.first(k) === 49 && toks.isWord(k + 1) && !toks.word(k + 1, 'kap'))) k += 1;
     if (toks.word(k, 'den')) k += 1;
-    // "4 kap. 1 § nya SoL", "… den nya lagen": the mention or back-reference after "nya" (the mention knows it is the newest)
+    // "4 kap. 1 § nya SoL", "… den nya lagen": the mention (which starts at "nya" and knows it is the newest) or the
+    // back-reference after "nya"
     let newer = false;
     if (toks.word(k, 'nya')) {
-      k += 1;
+      if (mentionByStart[toks.s(k)] === undefined) k += 1;
       newer = true;
     }
     let law: ResolvedLaw | undefined;

@@ -21,7 +21,7 @@ const HAGERSTEN_BASELINE = [
   'warning case-number-missing/missing-section «(Uppgiften bör finnas: Diarienummer)»',
   'warning section-recommended/missing-section «(Avsnittet bör finnas: Barnrättsanalys)»',
   // "den nya socialtjänstlagen" without SFS number
-  'warning law-without-sfs/law-without-sfs «socialtjänstlagen»',
+  'warning law-without-sfs/law-without-sfs «nya socialtjänstlagen»',
   // three sentences of 44, 44 and 53 words
   'warning long-sentence/long-sentence «Den nya organisationen som genomförs inom individ-»',
   'warning long-sentence/long-sentence «I motionen framförs bland annat att forskning visa»',

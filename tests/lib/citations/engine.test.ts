@@ -126,7 +126,7 @@ describe('seed 001 (clean yttrande, 2023-08-24)', () => {
   it('reads "den nya socialtjänstlagen" as the new law and plain socialtjänst as nothing', () => {
     const r = find(seed001, '2023-08-24');
     const s = r.citations.filter((c) => c.kind === 'statute');
-    expect(s.map((c) => [c.text, c.law?.sfs])).toEqual([['socialtjänstlagen', '2025:400']]);
+    expect(s.map((c) => [c.text, c.law?.sfs])).toEqual([['nya socialtjänstlagen', '2025:400']]);
   });
 });
 
@@ -181,7 +181,7 @@ describe('statute forms', () => {
   it('"nya" names the newest law of a name or abbreviation, "nuvarande" the one in force', () => {
     const cite = (text: string) => find(text, '2024-10-01').citations.map((c) => `${c.text} ${c.law?.sfs}`);
     expect(cite('Enligt nuvarande socialtjänstlagen gäller detta.')).toEqual(['socialtjänstlagen 2001:453']);
-    expect(cite('Enligt nya SoL gäller detta.')).toEqual(['SoL 2025:400']);
+    expect(cite('Enligt nya SoL gäller detta.')).toEqual(['nya SoL 2025:400']);
     expect(cite('Enligt 4 kap. 1 § nya SoL och 5 kap. 1 § den nya socialtjänstlagen gäller detta.')).toEqual([
       '4 kap. 1 § nya SoL 2025:400',
       '5 kap. 1 § den nya socialtjänstlagen 2025:400',
