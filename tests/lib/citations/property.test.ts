@@ -6,6 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { growth } from '../../linear';
 import { findCitations } from '../../../lib/citations';
 import { normalizeText } from '../../../lib/text';
 
@@ -100,21 +101,7 @@ describe('citation engine properties', () => {
   ];
 
   it.each(runs)('time grows linearly on long runs of %s', (_name, unit) => {
-    const time = (n: number): number => {
-      const text = unit.repeat(Math.ceil(n / unit.length));
-      const samples: number[] = [];
-      for (let k = 0; k < 5; k++) {
-        const t0 = performance.now();
-        check(text);
-        samples.push(performance.now() - t0);
-      }
-      samples.sort((a, b) => a - b);
-      return Math.max(samples[2], 0.05);
-    };
-    time(5_000); // warm-up
-    const small = time(20_000);
-    const large = time(160_000);
     // 8× the input: linear ≈ 8×, quadratic ≈ 64×. Allow for timer noise and GC.
-    expect(large / small).toBeLessThan(24);
+    expect(growth((n) => unit.repeat(Math.ceil(n / unit.length)), check, 20_000)).toBeLessThan(24);
   });
 });

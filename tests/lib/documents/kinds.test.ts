@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { growth } from '../../linear';
 import { analyze, AnalysisResultSchema, offsetErrors } from '../../../lib';
 import { analyzeDocument } from '../../../lib/documents';
 
@@ -179,19 +180,14 @@ describe('headings are lines standing alone', () => {
   });
 });
 
-describe('performance', () => {
-  it('analyses 1 MB in well under a second', () => {
+describe('growth with length', () => {
+  // 8× the text: linear ≈ 8× the time, quadratic ≈ 64× (tests measure growth, never absolute time).
+  it('analysing documents grows linearly', () => {
     const base = doc('tjansteutlatande.txt') + doc('remissvar.txt') + doc('protokoll.txt');
-    const big = base.repeat(Math.ceil(1_000_000 / base.length));
-    analyzeDocument(base); // warm up
-    const t0 = performance.now();
-    analyzeDocument(big);
-    expect(performance.now() - t0).toBeLessThan(900);
+    expect(growth((n) => base.repeat(Math.ceil(n / base.length)), analyzeDocument, 125_000, 3)).toBeLessThan(24);
   });
   it('a pathological line of capitalised words and parentheses stays linear', () => {
-    const big = 'Anna Berg Carl Dahl Erik Falk '.repeat(30000) + '(S) ' + 'att '.repeat(50000);
-    const t0 = performance.now();
-    analyzeDocument(big);
-    expect(performance.now() - t0).toBeLessThan(1500);
+    const line = (n: number) => 'Anna Berg Carl Dahl Erik Falk '.repeat(Math.ceil((n * 3) / 5 / 30)) + '(S) ' + 'att '.repeat(Math.ceil((n * 2) / 5 / 4));
+    expect(growth(line, analyzeDocument, 125_000, 3)).toBeLessThan(24);
   });
 });
