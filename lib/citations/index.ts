@@ -343,13 +343,17 @@ export function findCitations(text: string, options: FindCitationsOptions): Cita
     }
     if (law) {
       if (info) {
+        // (where only the successor's issue date is known, the repeal is certain a year after it: registry.repealedBy)
         const rep = registry.repealDate(info);
-        if (info.status === 'repealed' && rep && rep <= date && !formerContext && !reportsRepeal(spanText, spanS, spanE)) {
+        const notBefore = rep ? undefined : registry.repealedNotBefore(info);
+        if ((rep || notBefore) && registry.repealedBy(info, date) && !formerContext && !reportsRepeal(spanText, spanS, spanE)) {
           const succ = info.replacedBy ? registry.get(info.replacedBy) : undefined;
-          const replacement = succ ? ` och har ersatts av ${lawDisplay(succ, registry)}` : info.replacedBy ? ` och har ersatts av SFS ${info.replacedBy}` : '';
+          const by = succ ? lawDisplay(succ, registry) : info.replacedBy ? `SFS ${info.replacedBy}` : undefined;
+          // (notBefore: the successor's issue date, so there is one)
+          const what = rep ? `upphävdes ${rep}${by ? ` och har ersatts av ${by}` : ''}` : `har upphävts och ersatts av ${by}, utfärdad ${notBefore}`;
           problems.push({
             code: 'repealed-law',
-            message: `${lawDisplay(law, registry).replace(/^./, (c) => c.toUpperCase())} upphävdes ${rep}${replacement}.${options.dateKnown ? '' : ` Dokumentet saknar datum; bedömningen utgår från ${dateBasis}.`}`,
+            message: `${lawDisplay(law, registry).replace(/^./, (c) => c.toUpperCase())} ${what}.${options.dateKnown ? '' : ` Dokumentet saknar datum; bedömningen utgår från ${dateBasis}.`}`,
           });
           severities.push(options.dateKnown ? 'error' : 'info');
         }

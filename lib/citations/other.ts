@@ -15,8 +15,16 @@ import { citation as cite } from './make';
 const PAGES_FIRST = /(?:,?\s?[Dd]el\s?(?:\d{1,2}|[A-Z])(?![\p{L}\d]))?,?\s?(?:s\.|sid\.?|sidan|sidorna)\s?(\d{1,4})(?:\s?[-–]\s?(\d{1,4}))?(?:\s?f{1,2}\.?(?![\p{L}]))?/uy;
 const PAGES_MORE = /(?:,\s?|\s(?:och|samt)\s)(?:s\.\s?|sid\.?\s?)?(\d{1,4})(?:\s?[-–]\s?(\d{1,4}))?(?:\s?f{1,2}\.?(?![\p{L}]))?(?![\d:/§]|\s?(?:kap|§|st\b|stycket))/uy;
 
-/** Pages cited: "s. 112–121, 141–142" gives 112, 121, 141, 142 (a range as its first and last page). */
-function pagesAt(text: string, pos: number): { end: number; pages: string[] } {
+/** The expenditure area of a budget bill: "prop. 2023/24:1 utg.omr. 9", "utgiftsområde 9". */
+const EXPENDITURE_AREA = /,?\s?(?:[Uu]tg\.?\s?omr\.?|[Uu]tgiftsområde)\s?\d{1,2}(?!\d)/y;
+
+/**
+ * Pages cited: "s. 112–121, 141–142" gives 112, 121, 141, 142 (a range as its first and last page); an
+ * expenditure area before them is part of the citation ("utg.omr. 9 s. 45"), not a page.
+ */
+function pagesAt(text: string, from: number): { end: number; pages: string[] } {
+  EXPENDITURE_AREA.lastIndex = from;
+  const pos = EXPENDITURE_AREA.test(text) ? EXPENDITURE_AREA.lastIndex : from;
   PAGES_FIRST.lastIndex = pos;
   const m = PAGES_FIRST.exec(text);
   if (!m) return { end: pos, pages: [] };
@@ -423,8 +431,16 @@ export function findEu(text: string, acts: readonly EuAct[]): Citation[] {
           if (spaced && formsOf[k].has(pairKey)) start = ps;
           else if (formsOf[k].has(wordKey) || (wordKey.endsWith('s') && formsOf[k].has(wordKey.slice(0, -1)))) start = s;
         }
+        if (start < 0 || DEFINED_AS.test(text.slice(Math.max(0, start - 30), start))) continue;
         // A name being defined ("här benämnd EU:s dataskyddsförordning") names the act just cited; not a new reference.
-        if (start >= 0 && !DEFINED_AS.test(text.slice(Math.max(0, start - 30), start))) add(start, e, act.celex); // overlaps with longer EU citations are resolved by the caller
+        // A name with its abbreviation in parentheses is one citation, and an article may follow both:
+        // "EU:s dataskyddsförordning (GDPR) artikel 6.1 c".
+        let end = e;
+        if (rd && act.abbreviation) {
+          const paren = text.startsWith(' (', e) ? e + 2 : text.startsWith('(', e) ? e + 1 : -1;
+          if (paren >= 0 && text.startsWith(`${act.abbreviation})`, paren)) end = paren + act.abbreviation.length + 1;
+        }
+        add(start, end, act.celex); // overlaps with longer EU citations are resolved by the caller
       }
     }
   }

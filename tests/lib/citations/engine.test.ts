@@ -305,6 +305,18 @@ describe('statute forms', () => {
     expect(codes('Nämnden beslutar enligt 4 kap. 1 § socialtjänstlagen (2001:453).')).toEqual(['repealed-law']);
   });
 
+  it('a law whose successor has no known start is repealed for certain only a year after the successor\'s issue', () => {
+    // 2018:597 was issued 2018-05-24 and came into force 2019-01-01; the index has only its issue date
+    const registry = LawRegistry.fromData(coreData);
+    installTitleIndexSync(registry);
+    const at = (date: string) => findCitations('Enligt lagen (1997:614) om kommunal redovisning gäller detta.', { date, dateKnown: true, registry });
+    expect(at('2018-10-15').problems).toEqual([]);
+    expect(at('2018-10-15').citations[0].law?.repealedOn).toBeUndefined();
+    expect(at('2020-10-15').problems.map((p) => p.message)).toEqual([
+      'Lag om kommunal redovisning (1997:614) har upphävts och ersatts av lag om kommunal bokföring och redovisning (2018:597), utfärdad 2018-05-24.',
+    ]);
+  });
+
   it('gives no unknown-section for skollagen sections its converted source lost', () => {
     expect(find('Enligt 7 kap. 1 § skollagen (2010:800) och 1 kap. 1 § skollagen gäller följande.', '2024-05-01').problems).toEqual([]);
     expect(find('Enligt 99 § LVU gäller följande.', '2024-05-01').problems.map((p) => p.code)).toEqual(['unknown-section']);
@@ -426,6 +438,11 @@ it('a page of a work in several volumes keeps its part: "SOU 2020:47 del 1 s. 30
   expect(c).toMatchObject({ text: 'SOU 2020:47 del 1 s. 300', ref: 'SOU 2020:47' });
   expect(c.links?.[0].url).toBe('https://lagen.nu/sou/2020:47#sid300');
   expect(find('Se prop. 1979/80:2 Del A s. 84.', '2024-05-01').citations[0].text).toBe('prop. 1979/80:2 Del A s. 84');
+  // a budget bill's expenditure area is part of the citation, not a page
+  const [b, d] = find('Se prop. 2023/24:1 utg.omr. 9 s. 45 och prop. 2021/22:1 utgiftsområde 25.', '2024-05-01').citations;
+  expect(b).toMatchObject({ text: 'prop. 2023/24:1 utg.omr. 9 s. 45', ref: 'prop. 2023/24:1' });
+  expect(b.links?.[0].url).toBe('https://lagen.nu/prop/2023/24:1#sid45');
+  expect(d).toMatchObject({ text: 'prop. 2021/22:1 utgiftsområde 25', ref: 'prop. 2021/22:1' });
 });
 
 describe('EU articles', () => {
@@ -433,6 +450,10 @@ describe('EU articles', () => {
   it('after the possessive name or abbreviation', () => {
     expect(eu('Av dataskyddsförordningens artikel 9 framgår att uppgifterna är känsliga.')).toEqual(['dataskyddsförordningens artikel 9 → art_9']);
     expect(eu('GDPR:s artikel 5 gäller.')).toEqual(['GDPR:s artikel 5 → art_5']);
+  });
+  it('a name with its abbreviation in parentheses is one citation, with the article after both', () => {
+    expect(eu('Enligt EU:s dataskyddsförordning (GDPR) artikel 6.1 c ska uppgifterna lämnas.')).toEqual(['EU:s dataskyddsförordning (GDPR) artikel 6.1 c → art_6']);
+    expect(eu('Enligt dataskyddsförordningen (GDPR) ska uppgifterna lämnas.')).toEqual(['dataskyddsförordningen (GDPR) → undefined']);
   });
   it('an act cited by a compound name and its number starts at the word ("dataskyddsförordningen (EU) 2016/679")', () => {
     expect(find('Se dataskyddsförordningen (EU) 2016/679.', '2024-05-01').citations.map((c) => c.text)).toEqual(['dataskyddsförordningen (EU) 2016/679']);
