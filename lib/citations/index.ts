@@ -47,6 +47,9 @@ const REGULATION_GAP = /^\s?(?:(?:i|enligt)\s)?(?:(?:\p{Lu}\p{L}*s\s)?(?:föresk
  */
 const UNDATED_NOTE_YEARS = 20;
 
+/** A förordning ("Förordning om …", "Socialtjänstförordning"), not a lag. */
+const isOrdinance = (law: ResolvedLaw): boolean => /^förordning|förordning$/i.test(law.title);
+
 /** How far back (characters) a bare provision looks for the law named last in its paragraph. */
 const CONTEXT_WINDOW = 600;
 
@@ -417,6 +420,8 @@ export function findCitations(text: string, options: FindCitationsOptions): Cita
   /** The last provision cited with a law and a section, and that law ("tredje stycket samma paragraf"). */
   let lastSection: Target | undefined;
   let lastSectionSfs: string | undefined;
+  /** The förordning named last ("4 § förordningen"). */
+  let lastOrdinance: ResolvedLaw | undefined;
   let pStart = 0;
   while (pStart <= nt.length) {
     let pEnd = nt.indexOf('\n', pStart);
@@ -458,6 +463,7 @@ export function findCitations(text: string, options: FindCitationsOptions): Cita
           lastE = m.e;
           lastFormer = namedAsFormer(m.law, p, m.s, m.e);
           state.last = m.law;
+          if (isOrdinance(m.law)) lastOrdinance = m.law;
           continue;
         }
         const g = events[k] as ProvisionGroup;
@@ -465,9 +471,10 @@ export function findCitations(text: string, options: FindCitationsOptions): Cita
         if (g.mention?.law && g.mention.kind !== 'abbr') namedSfs.add(g.mention.law.sfs);
         let law = g.law;
         if (g.relative) law = undefined;
-        else if (!law && g.backRef) law = g.newer ? newestOf(state.last) : state.last;
+        else if (!law && g.backRef) law = g.ordinance ? lastOrdinance : g.newer ? newestOf(state.last) : state.last;
         formerContext = false;
-        if (!law && !g.relative && !g.unknownLaw && lastLaw && g.s - lastE <= CONTEXT_WINDOW) {
+        // (not a provision followed by an abbreviation the registry does not know: "11 kap. 1 § LKBR")
+        if (!law && !g.relative && !g.backRef && !g.unknownLaw && !g.unknownAbbr && lastLaw && g.s - lastE <= CONTEXT_WINDOW) {
           law = lastLaw;
           formerContext = lastFormer;
         }
@@ -507,6 +514,7 @@ export function findCitations(text: string, options: FindCitationsOptions): Cita
           lastLaw = law;
           lastE = g.e;
           state.last = law;
+          if (isOrdinance(law)) lastOrdinance = law;
         } else c = statuteCitation(pStart + g.s, pStart + g.e, targets, undefined, undefined);
         keep(c, found);
         if (!law && targets.length) lawless.push(c);
@@ -535,7 +543,9 @@ export function findCitations(text: string, options: FindCitationsOptions): Cita
       }
       if (owner && !merged.has(owner)) {
         merged.add(owner);
-        citations.push(regulationCitation(owner.start, r.end, r.ref as string, owner.targets));
+        // (with the parenthesis closed that the gap opened: "4 kap. 2 § i Socialstyrelsens föreskrifter (SOSFS 2014:5)")
+        const closes = nt.charCodeAt(r.end) === 41 && nt.lastIndexOf('(', r.start) >= owner.end;
+        citations.push(regulationCitation(owner.start, closes ? r.end + 1 : r.end, r.ref as string, owner.targets));
       } else citations.push(r);
     }
     if (merged.size) {

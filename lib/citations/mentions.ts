@@ -422,8 +422,9 @@ function readAbbreviation(registry: LawRegistry, abbr: string, date: string, new
   if (!entry || !info) return null;
   const alt: LawInfo[] = [];
   for (const sfs of entry.secondary) {
+    // (only a law that applied at the date: FL was also förköpslagen, but only until 2010)
     const other = registry.get(sfs);
-    if (other !== undefined) alt.push(other);
+    if (other !== undefined && registry.existedAt(other, date) && !registry.repealedBy(other, date)) alt.push(other);
   }
   return { law: toResolved(info, abbr), alsoMeans: alt.length ? alt : undefined };
 }

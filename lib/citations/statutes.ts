@@ -29,6 +29,8 @@ export interface ProvisionGroup {
   sameSection?: boolean;
   /** "… i den nya lagen": the back-reference means the law that replaced the one cited before. */
   newer?: boolean;
+  /** "4 § förordningen": the back-reference means the förordning named last. */
+  ordinance?: boolean;
 }
 
 /** Ordinal words (folded); the ordinal is the index + 1. */
@@ -47,7 +49,23 @@ const LAW_NOUNS = new WordList(['lag', 'lagen', 'forordning', 'forordningen', 'b
 /** "i samma kapitel", "i detta kapitel" */
 const SAME_CHAPTER_WORDS = new WordList(['samma', 'detta', 'namnda']);
 /** "3 § i avtalet": sections of documents that are not statutes. */
-const NOT_STATUTE_WORDS = new WordList(['avtalet', 'avtal', 'kontraktet', 'stadgarna', 'reglementet', 'bolagsordningen', 'arbetsordningen', 'delegationsordningen', 'overenskommelsen', 'riktlinjerna', 'policyn']);
+/**
+ * Endings (folded) of the words for a municipality's own documents, whose sections are no statute's:
+ * "8 § i nämndens reglemente", "5 § i förbundsordningen", "2 § i avgiftstaxan", "6 § i samverkansavtalet".
+ * Only the compounds of "ordning" that name such documents ("förordningen" is a law) and of
+ * "föreskrifter" ("Socialstyrelsens föreskrifter" are an agency's regulation).
+ */
+const LOCAL_DOCUMENT_ENDINGS = [
+  'reglemente', 'reglementet', 'reglementen', 'reglementena', 'delegationsordning', 'delegationsordningen', 'arbetsordning', 'arbetsordningen',
+  'forbundsordning', 'forbundsordningen', 'bolagsordning', 'bolagsordningen', 'ordningsforeskrifter', 'ordningsforeskrifterna',
+  'direktiv', 'direktivet', 'taxa', 'taxan', 'taxor', 'taxorna', 'avtal', 'avtalet', 'avtalen', 'kontrakt', 'kontraktet', 'instruktion',
+  'instruktionen', 'stadgar', 'stadgarna', 'riktlinjer', 'riktlinjerna', 'policy', 'policyn', 'overenskommelse', 'overenskommelsen',
+];
+const isLocalDocumentWord = (folded: string): boolean => LOCAL_DOCUMENT_ENDINGS.some((e) => folded.endsWith(e));
+/** Words between "i" and the document: possessives ("nämndens", "Stockholms stads") and a few adjectives. */
+const DOCUMENT_ATTRIBUTES = new WordList(['de', 'det', 'den', 'lokala', 'gallande', 'nuvarande', 'egna', 'antagna', 'reviderade']);
+/** Collective agreements cited like laws ("28 § AB"): no law's abbreviation. */
+const AGREEMENT_ABBREVIATIONS = new Set(['AB', 'HÖK', 'PAN', 'BEA']);
 const LAW_NAME_END = /(?:lagen|balken|forordningen|kungorelsen|stadgan)$/;
 const ABBREVIATION = /^\p{Lu}[\p{L}]{1,7}$/u;
 const UPPER = /\p{Lu}/gu;
@@ -559,6 +577,7 @@ function findGroups(p: string, text: string, from: number): ProvisionGroup[] {
     let law: ResolvedLaw | undefined;
     let mention: Mention | undefined;
     let backRef = false;
+    let ordinance = false;
     let sameChapter = false;
     let gEnd = toks.e(end - 1);
     let unknownAbbr: string | undefined;
@@ -579,8 +598,9 @@ function findGroups(p: string, text: string, from: number): ProvisionGroup[] {
       sameChapter = true;
       end = toks.sym(k + 2, DOT) && toks.word(k + 1, 'kap') ? k + 3 : k + 2;
       gEnd = toks.e(end - 1);
-    } else if (toks.word(k, 'lagen') && !toks.sym(k + 1, OPEN_PAREN)) {
+    } else if ((toks.word(k, 'lagen') || toks.word(k, 'forordningen')) && !toks.sym(k + 1, OPEN_PAREN)) {
       backRef = true;
+      ordinance = toks.word(k, 'forordningen');
       gEnd = toks.e(k);
       end = k + 1;
     } else if (toks.isWord(k) && endsInN(toks, k) && isUnknownLawName(toks.folded(k))) {
@@ -601,7 +621,7 @@ function findGroups(p: string, text: string, from: number): ProvisionGroup[] {
       i += 1;
       continue;
     }
-    if (!law && !backRef && !sameChapter && toks.wordIndex(k, NOT_STATUTE_WORDS) >= 0) {
+    if (!law && !backRef && !sameChapter && localDocumentAt(toks, k)) {
       i = Math.max(end, i + 1);
       continue;
     }
@@ -613,10 +633,25 @@ function findGroups(p: string, text: string, from: number): ProvisionGroup[] {
     if (unknownAbbr) group.unknownAbbr = unknownAbbr;
     if (sameChapter) group.sameChapter = true;
     if (newer && backRef) group.newer = true;
+    if (ordinance) group.ordinance = true;
     groups.push(group);
     i = Math.max(end, i + 1);
   }
   return groups;
+}
+
+/** Does a municipality's own document or a collective agreement start at token k ("nämndens reglemente", "AB")? */
+function localDocumentAt(toks: TokenList, k: number): boolean {
+  if (!toks.isWord(k)) return false;
+  if (AGREEMENT_ABBREVIATIONS.has(toks.raw(k))) return true;
+  let j = k;
+  for (let n = 0; n < 3 && toks.isWord(j); n++) {
+    const w = toks.folded(j);
+    if (isLocalDocumentWord(w)) return true;
+    if (!(w.length >= 4 && w.endsWith('s')) && toks.wordIndex(j, DOCUMENT_ATTRIBUTES) < 0) return false;
+    j += 1;
+  }
+  return false;
 }
 
 function hasChapter(targets: readonly Target[]): boolean {

@@ -90,6 +90,34 @@ describe('seed 000 (OCR-damaged remissvar)', () => {
   it('a section of a contract or other document that is no statute is no citation', () => {
     expect(find('Se kapitel 5 i utredningen och 3 § i avtalet.', '2024-05-01').citations).toEqual([]);
     expect(find('Enligt 6 § i reglementet ska nämnden besluta.', '2024-05-01').citations).toEqual([]);
+    // nor does it take the law named before it (it took kommunallagen, with a false missing-chapter warning)
+    const texts = (text: string) => find(text, '2024-05-01').citations.map((c) => c.text);
+    expect(texts('Ärendet rör kommunallagen. Av 8 § i nämndens reglemente framgår att nämnden ansvarar.')).toEqual(['kommunallagen']);
+    expect(texts('Ärendet rör plan- och bygglagen. Enligt 5 § taxan för bygglov tas avgift ut.')).toEqual(['plan- och bygglagen']);
+    expect(texts('Enligt kommunallagen gäller detta. Se 5 § i förbundsordningen, 6 § i ägardirektivet, 2 § i avgiftstaxan, 6 § i samverkansavtalet, 12 § i de lokala ordningsföreskrifterna, 4 § i kommunstyrelsens instruktion och 9 § i förvaltningens delegationsordning.')).toEqual(['kommunallagen']);
+    expect(texts('Anställningen regleras av LAS. Enligt 28 § AB gäller detta.')).toEqual(['LAS']);
+    // an agency's föreskrifter are a regulation, with the parenthesis the citation opens
+    expect(texts('Enligt 4 kap. 2 § i Socialstyrelsens föreskrifter (SOSFS 2014:5) ska.')).toEqual(['4 kap. 2 § i Socialstyrelsens föreskrifter (SOSFS 2014:5)']);
+  });
+
+  it('an abbreviation the registry does not know is no reason to take the law named before ("11 kap. 1 § LKBR")', () => {
+    const r = find('Redovisningen följer kommunallagen. Enligt 11 kap. 1 § LKBR ska.', '2024-05-01');
+    expect(r.citations.map((c) => [c.text, c.law?.sfs])).toEqual([['kommunallagen', '2017:725'], ['11 kap. 1 §', undefined]]);
+    expect(r.problems.map((p) => p.code)).toEqual(['unknown-abbreviation']);
+  });
+
+  it('"4 § förordningen" is a section of the förordning named last, and of no lag', () => {
+    const cite = (text: string) => find(text, '2024-05-01').citations.map((c) => [c.text, c.law?.sfs]);
+    expect(cite('Enligt socialtjänstförordningen (2001:937) gäller detta. Enligt socialtjänstlagen också. Se 5 kap. 2 § förordningen.')).toEqual([
+      ['socialtjänstförordningen (2001:937)', '2001:937'],
+      ['socialtjänstlagen', '2001:453'],
+      ['5 kap. 2 § förordningen', '2001:937'],
+    ]);
+    expect(cite('Enligt socialtjänstlagen gäller detta. Enligt 4 § förordningen ska.')).toEqual([['socialtjänstlagen', '2001:453'], ['4 § förordningen', undefined]]);
+  });
+
+  it('no ambiguity note for a second meaning that no longer applied (FL was förköpslagen until 2010)', () => {
+    expect(find('Enligt 7 § FL gäller detta.', '2016-05-01').problems).toEqual([]);
   });
 
   it('reads OCR\'s "$" for "§" after "N kap. N", and nowhere else', () => {
