@@ -50,12 +50,16 @@ const laws = new Map<string, CoreLaw>();
 /**
  * Name forms council documents use that the sources do not list (our addition): the conventions made
  * law by 2018:1197 and 1994:1219 by their own names ("FN:s konvention om barnets rättigheter", "FN:s
- * barnkonvention", "Europakonventionen"). (Read only from the laws' entry into force: a name never
+ * barnkonvention", "Europakonventionen"), and short titles ("lagen om stöd och service"). (Read only from the laws' entry into force: a name never
  * means a law not yet in force.)
  */
 const EXTRA_NAMES: Record<string, string[]> = {
   '2018:1197': ['konventionen om barnets rättigheter', 'konvention om barnets rättigheter', 'barnkonvention'],
   '1994:1219': ['europakonventionen'],
+  // the short titles officials use for LSS, LVU and LVM
+  '1993:387': ['lagen om stöd och service'],
+  '1990:52': ['lagen om vård av unga'],
+  '1988:870': ['lagen om vård av missbrukare'],
 };
 
 /**

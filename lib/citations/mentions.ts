@@ -449,6 +449,7 @@ function stateAbbreviationFinder(registry: LawRegistry, state: DocState): AbbrFi
 const ENDS_CLAUSE = /[.:]$/;
 const TRAILING_STOPS = /[.:]+$/;
 const ABBREVIATED = /^(?:m\.?fl|m\.?m|bl\.?a)\.?$/i;
+const CAPITAL = /\p{Lu}/u;
 const DEFINITE_END = /(lag|balk|ning|relse)(en|ens)$/i;
 const STADGAN_END = /stadgan$/i;
 
@@ -736,7 +737,7 @@ function findNames(p: string, ctx: MentionContext, out: Mention[], notes: [numbe
       const defined = definitionAt(p, we, law, registry, state);
       if (defined) {
         we = defined.end;
-        if (!law.abbreviation) law = { ...law, abbreviation: defined.abbr };
+        if (!law.abbreviation && defined.abbr) law = { ...law, abbreviation: defined.abbr };
       }
     }
     // The owner of a convention is part of its name: "FN:s konvention om barnets rättigheter".
@@ -760,7 +761,7 @@ const INDEFINITE: Record<string, string> = { lag: 'lag', lagen: 'lag', forordnin
 
 /**
  * The title tail after a name form, from `we` (where startsTitleTail holds): the longest run of up to
- * 16 words that makes the name a known one (its key, its words, where it ends); else, when
+ * 24 words that makes the name a known one (its key, its words, where it ends); else, when
  * `wantWords` (a "lag (SFS)" whose tail names no known name form), up to 12 words as its title for
  * display, and the span reaches over them when they are the rest of `title`, the title the registry
  * has for that SFS number ("lag (2007:459) om strukturfondspartnerskap").
@@ -781,11 +782,15 @@ function readTitleTail(p: string, we: number, folded: string, ctx: MentionContex
   let titlePhrase: string | undefined = INDEFINITE[folded];
   let titleEnd = -1;
   const tail: string[] = [];
-  for (let k = 0; k < 16; k++) {
+  for (let k = 0; k < 24; k++) {
     TAIL_WORD.lastIndex = pos;
     const tw = TAIL_WORD.exec(p);
     if (!tw) break;
-    const ends = ENDS_CLAUSE.test(tw[1]);
+    // (a clause ends at a word's full stop or colon, but not at "m.m.", "m.fl.", "bl.a." unless a capital follows:
+    // "… om fingeravtryck m.m. Om det behövs …")
+    const stops = ENDS_CLAUSE.test(tw[1]);
+    const abbreviated = stops && ABBREVIATED.test(tw[1]);
+    const ends = stops && !abbreviated;
     const w = ends ? tw[1].replace(TRAILING_STOPS, '') : tw[1];
     tail.push(w);
     pos = tw.index + 1 + w.length;
@@ -804,13 +809,18 @@ function readTitleTail(p: string, we: number, folded: string, ctx: MentionContex
       phrase = prefixes.has(pk) || statePrefixes.has(pk) ? pk : undefined;
       if (phrase === undefined && (key !== undefined || !(wantWords || after === 'unknown'))) break;
     }
-    if (ends && !ABBREVIATED.test(tw[1])) break;
+    if (ends || (abbreviated && isSpaceAt(p, pos) && CAPITAL.test(p.charAt(pos + 1)))) break;
   }
   // Unknown law: keep its title from the text for display; the span stays "lagen (SFS)" unless the
-  // words are the rest of the law's title.
+  // words are the rest of the law's title, or the document defines a name for them right after
+  // ("lagen (2009:724) om nationella minoriteter och minoritetsspråk (minoritetslagen)", "… m.fl. (LMA)").
   if (!key && wantWords) {
     text = tail.slice(0, 12).join(' ');
     if (titleEnd >= 0) end = titleEnd;
+    else if (pos > we && definesNameAt(p, pos, registry)) {
+      text = tail.join(' ');
+      end = pos;
+    }
   }
   if (after !== 'none' && (key !== undefined || (after === 'unknown' && pos > we))) {
     // The number after the title wins, as it does right after the name: "lagen om offentlig
@@ -841,10 +851,10 @@ function readTitleTail(p: string, we: number, folded: string, ctx: MentionContex
  * same law or something that looks like an abbreviation (two capitals). Binds it in the document
  * state; returns it and where the definition ends.
  */
-function definitionAt(p: string, we: number, law: ResolvedLaw, registry: LawRegistry, state: DocState): { abbr: string; end: number } | undefined {
+function definitionAt(p: string, we: number, law: ResolvedLaw, registry: LawRegistry, state: DocState): { abbr?: string; end: number } | undefined {
   DEFINITION.lastIndex = we;
   const dm = DEFINITION.exec(p);
-  if (!dm) return undefined;
+  if (!dm) return shortNameAt(p, we, law, registry, state);
   const abbr = dm[1];
   const paren = dm[0].includes('(');
   const known = registry.abbreviation(abbr);
@@ -853,6 +863,37 @@ function definitionAt(p: string, we: number, law: ResolvedLaw, registry: LawRegi
   if ((paren && dm[2] !== ')') || !(sameLaw || looksAbbr)) return undefined;
   state.abbrs.set(abbr, { ...law, abbreviation: abbr });
   return { abbr, end: DEFINITION.lastIndex };
+}
+
+/** A short name given after a law in lower case: "(minoritetslagen)", ", vattentjänstlagen,". */
+const SHORT_NAME = /(?:,\s?|\s?\(\s?)(?:nedan\s|härefter\s|kallad\s)?(\p{Ll}[\p{L}-]{2,40})(?:(\))|(?=[,.;]|\s(?!\()))/uy;
+/**
+ * A short name the document gives the law it has just named, when the registry knows no law by it
+ * (", skollagen" after a law is the next law of a list): binds it for the rest of the document.
+ */
+function shortNameAt(p: string, we: number, law: ResolvedLaw, registry: LawRegistry, state: DocState): { end: number } | undefined {
+  SHORT_NAME.lastIndex = we;
+  const m = SHORT_NAME.exec(p);
+  if (!m || (m[0].includes('(') && !m[2])) return undefined;
+  const key = foldName(m[1]);
+  if (!hasLawSuffix(key) || GENERIC.has(key) || registry.isName(key) || registry.fuzzyName(key) !== undefined) return undefined;
+  state.names.set(key, law);
+  return { end: SHORT_NAME.lastIndex };
+}
+
+/**
+ * Is there a name defined in parentheses at `at`: an abbreviation ("(LMA)": one the registry knows, or two
+ * capitals) or a short name ("(minoritetslagen)")? (What definitionAt and shortNameAt then bind.)
+ */
+function definesNameAt(p: string, at: number, registry: LawRegistry): boolean {
+  DEFINITION.lastIndex = at;
+  const dm = DEFINITION.exec(p);
+  if (dm) return dm[0].includes('(') && dm[2] === ')' && (registry.abbreviation(dm[1]) !== undefined || (dm[1].match(/\p{Lu}/gu)?.length ?? 0) >= 2);
+  SHORT_NAME.lastIndex = at;
+  const sm = SHORT_NAME.exec(p);
+  if (!sm || !sm[2]) return false;
+  const key = foldName(sm[1]);
+  return hasLawSuffix(key) && !GENERIC.has(key);
 }
 
 /** SFS numbers outside names: bare "SFS 2022:1224", and "(1982:713)" in a clause about a law. */

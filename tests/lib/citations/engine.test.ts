@@ -301,6 +301,28 @@ describe('statute forms', () => {
     expect(statutes('Enligt lagen om bostäder (LVU) gäller.').map((x) => x.text)).not.toContain('lagen om bostäder (LVU)');
   });
 
+  it('reads the short titles officials use, and a short name the document gives a law in lower case', () => {
+    expect(one('Enligt lagen om stöd och service har den enskilde rätt till insatser.').law?.sfs).toBe('1993:387');
+    expect(one('Enligt 9 § lagen om stöd och service gäller detta.')).toMatchObject({ text: '9 § lagen om stöd och service', law: { sfs: '1993:387' } });
+    expect(one('Enligt lagen om vård av unga kan nämnden ansöka.').law?.sfs).toBe('1990:52');
+    expect(one('Enligt lagen om vård av missbrukare kan nämnden ansöka.').law?.sfs).toBe('1988:870');
+    expect(statutes('Enligt lagen (2009:724) om nationella minoriteter och minoritetsspråk (minoritetslagen) gäller detta. Enligt 5 b § minoritetslagen ska kommunen informera.').map((c) => [c.text, c.law?.sfs])).toEqual([
+      ['lagen (2009:724) om nationella minoriteter och minoritetsspråk (minoritetslagen)', '2009:724'],
+      ['5 b § minoritetslagen', '2009:724'],
+    ]);
+    // a title the registry does not know reaches to the name defined right after it, over "m.m." and "m.fl."
+    expect(statutes('Enligt lagen (1992:1574) om bostadsanpassningsbidrag m.m. (BAB) gäller. Socialtjänstlagen gäller också. Enligt 6 § BAB ska.', '2016-05-01').map((c) => [c.text, c.law?.sfs])).toEqual([
+      ['lagen (1992:1574) om bostadsanpassningsbidrag m.m. (BAB)', '1992:1574'],
+      ['Socialtjänstlagen', '2001:453'],
+      ['6 § BAB', '1992:1574'],
+    ]);
+    expect(one('Enligt lagen (1994:137) om mottagande av asylsökande m.fl. (LMA) gäller.').text).toBe('lagen (1994:137) om mottagande av asylsökande m.fl. (LMA)');
+    // but not to words in parentheses that define nothing
+    expect(one('Enligt lagen (2007:459) om ersättning till kommuner (Stockholm) gäller.').text).toBe('lagen (2007:459)');
+    // a law the registry knows, after a comma, is the next law of a list, not a short name
+    expect(statutes('Enligt socialtjänstlagen (2001:453), skollagen (2010:800) och 5 kap. 1 § skollagen gäller.').map((c) => c.law?.sfs)).toEqual(['2001:453', '2010:800', '2010:800']);
+  });
+
   it('names the conventions made law as council documents do ("FN:s konvention om barnets rättigheter", "Europakonventionen")', () => {
     expect(one('Enligt FN:s konvention om barnets rättigheter ska barnets bästa beaktas.')).toMatchObject({ text: 'FN:s konvention om barnets rättigheter', law: { sfs: '2018:1197' } });
     expect(one('Enligt artikel 12 i FN:s konvention om barnets rättigheter har barnet rätt att komma till tals.').text).toBe('artikel 12 i FN:s konvention om barnets rättigheter');
