@@ -133,6 +133,41 @@ let pointCount = 0;
 const parList: number[] = [];
 let parCount = 0;
 
+/** chapterListAt: the chapters. */
+const chapList: string[] = [];
+let chapCount = 0;
+
+/**
+ * Chapters without sections, two or more, before a chapter word: "6 och 7 kap.", "6, 7 och 9 kap.", "3–5 kap."
+ * (a range of at most 20 as each chapter). Into chapList; returns the index after the chapter word (and its dot).
+ */
+function chapterListAt(toks: TokenList, i: number): number {
+  let count = 0;
+  let j = i;
+  for (let guard = 0; guard < 20; guard++) {
+    if (!toks.isNum(j) || toks.len(j) > 3) return -1;
+    const from = toks.num(j);
+    if (isDash(toks, j + 1) && toks.isNum(j + 2) && toks.len(j + 2) <= 3) {
+      const to = toks.num(j + 2);
+      if (to <= from || to - from > 20 || count + to - from >= 40) return -1;
+      for (let n = from; n <= to; n++) chapList[count++] = numStr(n);
+      j += 3;
+    } else {
+      chapList[count++] = numStr(from);
+      j += 1;
+    }
+    if (isChapterWord(toks, j)) {
+      if (count < 2) return -1;
+      chapCount = count;
+      return toks.sym(j + 1, DOT) ? j + 2 : j + 1;
+    }
+    if (isSep(toks, j) && toks.isNum(j + 1)) j += 1;
+    else if (toks.sym(j, COMMA) && isSepWord(toks, j + 1) && toks.isNum(j + 2)) j += 2;
+    else return -1;
+  }
+  return -1;
+}
+
 /** Parse "NUM [letter]" at i into secValue. */
 function secNumAt(toks: TokenList, i: number): number {
   if (!toks.isNum(i) || toks.len(i) > 4) return -1;
@@ -329,6 +364,21 @@ function itemAt(p: string, toks: TokenList, i: number, inherited: string | undef
   let j = i;
   let chapter: string | undefined;
   let missingChapter = false;
+  // Chapters alone: "6 och 7 kap.", "3–5 kap." (each chapter a target); "kap. 5 SoL", "kapitel 5 i socialtjänstlagen".
+  let chapters = toks.isNum(i) && (isSep(toks, i + 1) || isDash(toks, i + 1) || toks.sym(i + 1, COMMA)) && !badPrefix(p, toks.s(i)) ? chapterListAt(toks, i) : -1;
+  if (chapters < 0 && toks.word(i, 'kapitel') && toks.isNum(i + 1) && toks.len(i + 1) <= 3) {
+    chapList[0] = numStr(toks.num(i + 1));
+    chapCount = 1;
+    chapters = i + 2;
+  }
+  if (chapters >= 0) {
+    itemChapter = chapList[chapCount - 1];
+    itemMissingChapter = false;
+    itemChapterOnly = true;
+    itemTargets = targets ?? [];
+    for (let x = 0; x < chapCount; x++) itemTargets.push({ chapter: chapList[x] });
+    return chapters;
+  }
   if (toks.isNum(i) && toks.len(i) <= 3 && !badPrefix(p, toks.s(i))) {
     // "3 kap.", "1 a kap.", "2 Kap"
     let k = i + 1;
@@ -350,6 +400,11 @@ function itemAt(p: string, toks: TokenList, i: number, inherited: string | undef
   if (listEnd >= 0) {
     count = secCount;
     j = listEnd;
+  } else if (missingChapter && toks.len(j) <= 3) {
+    // "kap. 5 SoL": the chapter written after the word, no section
+    chapter = numStr(toks.num(j));
+    missingChapter = false;
+    j += 1;
   } else if (chapter) {
     // "6 kap 15 c första stycket" (no § sign) — only with a stycke after it.
     const a = secNumAt(toks, j);
@@ -521,7 +576,7 @@ function findGroups(p: string, text: string, from: number): ProvisionGroup[] {
         continue;
       }
     }
-    if (ty !== NUM && !(ty === WORD && len === 3 && toks.word(i, 'kap'))) {
+    if (ty !== NUM && !(ty === WORD && ((len === 3 && toks.word(i, 'kap')) || (len === 7 && toks.word(i, 'kapitel'))))) {
       i += 1;
       continue;
     }

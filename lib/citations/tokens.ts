@@ -121,8 +121,8 @@ export class TokenList {
   base = 0;
   length = 0;
   /**
-   * Indices, in order, of the tokens the provision grammar may start at: numbers, three-letter words
-   * starting with a letter that folds to "k" ("kap"), and words of 4–9 letters ending in "a" or "e"
+   * Indices, in order, of the tokens the provision grammar may start at: numbers, three- and seven-letter
+   * words starting with a letter that folds to "k" ("kap", "kapitel"), and words of 4–9 letters ending in "a" or "e"
    * right after a word of at most 6 letters (an ordinal after a cue: "i första stycket"). The grammar
    * skips every other token.
    */
@@ -290,7 +290,7 @@ export function tokenizeList(p: string, text: string = p, from = 0): TokenList {
       }
       kinds[count] = WORD;
       const wl = j - i;
-      if ((wl === 3 && foldedAscii(c) === 107) || (wl >= 4 && wl <= 9 && wordBefore <= 6 && endsInAOrE(text, j))) startList[startCount++] = count;
+      if (((wl === 3 || wl === 7) && foldedAscii(c) === 107) || (wl >= 4 && wl <= 9 && wordBefore <= 6 && endsInAOrE(text, j))) startList[startCount++] = count;
       wordBefore = wl;
     } else {
       if (c === SECTION_SIGN) {

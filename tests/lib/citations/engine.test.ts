@@ -87,6 +87,17 @@ describe('seed 000 (OCR-damaged remissvar)', () => {
     expect(cite('Enligt 5 kap. 10 §–12 § SoL.')).toEqual([['5 kap. 10 §–12 § SoL', '2001:453', [{ chapter: '5', section: '10', sectionTo: '12' }]]]);
   });
 
+  it('reads lists and ranges of chapters, and a chapter written after its word', () => {
+    const cite = (text: string) => find(text, '2024-05-01').citations.map((c) => [c.text, c.law?.sfs, c.targets]);
+    expect(cite('Enligt 6 och 7 kap. kommunallagen gäller.')).toEqual([['6 och 7 kap. kommunallagen', '2017:725', [{ chapter: '6' }, { chapter: '7' }]]]);
+    expect(cite('Se 3–5 kap. PBL.')).toEqual([['3–5 kap. PBL', '2010:900', [{ chapter: '3' }, { chapter: '4' }, { chapter: '5' }]]]);
+    expect(cite('Enligt kapitel 5 i socialtjänstlagen gäller.')).toEqual([['kapitel 5 i socialtjänstlagen', '2001:453', [{ chapter: '5' }]]]);
+    expect(cite('Enligt kap. 5 SoL gäller.')).toEqual([['kap. 5 SoL', '2001:453', [{ chapter: '5' }]]]);
+    // without a law, chapters are no citation; years are no chapters
+    expect(cite('Under 2020 och 2021 kap. ökade antalet.')).toEqual([]);
+    expect(cite('Se kapitel 5 i utredningen.')).toEqual([]);
+  });
+
   it('a section of a contract or other document that is no statute is no citation', () => {
     expect(find('Se kapitel 5 i utredningen och 3 § i avtalet.', '2024-05-01').citations).toEqual([]);
     expect(find('Enligt 6 § i reglementet ska nämnden besluta.', '2024-05-01').citations).toEqual([]);
