@@ -317,6 +317,17 @@ function cueBefore(p: string, s: number): boolean {
   return b < e && CUES.has(foldName(p.slice(b, e)));
 }
 const WHITESPACE = /\s/;
+/** An upper-case word of two or more letters: a heading's word. */
+const CAPITALS_WORD = /^\p{Lu}{2,}$/u;
+/** Is the word before or after p[s, e) (across one space) written in capitals? */
+function inCapitals(p: string, s: number, e: number): boolean {
+  let b = s - 1;
+  while (b > 0 && isLetterAt(p, b - 1)) b -= 1;
+  if (s >= 2 && p.charCodeAt(s - 1) === 32 && CAPITALS_WORD.test(p.slice(b, s - 1))) return true;
+  let a = e + 1;
+  while (a < p.length && isLetterAt(p, a)) a += 1;
+  return p.charCodeAt(e) === 32 && CAPITALS_WORD.test(p.slice(e + 1, a));
+}
 /** Does p[i] match \s (ASCII by its code, the rest by regex)? False past the end. */
 function isSpaceAt(p: string, i: number): boolean {
   const c = codeAt(p, i);
@@ -721,6 +732,10 @@ function findNames(p: string, ctx: MentionContext, out: Mention[], notes: [numbe
         const canonical = registry.isName(nameKey) ? undefined : registry.fuzzyName(nameKey);
         if (canonical) state.names.set(canonical, law);
       }
+      // The law's abbreviation means it too, as its name now does ("Socialtjänstlagen (2025:400) träder i kraft …
+      // 11 kap. 1 § SoL"), unless the document has given the abbreviation a meaning of its own.
+      const abbr = info?.abbreviation;
+      if (abbr && !former && !state.abbrs.has(abbr)) state.abbrs.set(abbr, toResolved(info, abbr));
     } else if (nameKey) {
       law = nameKey === folded ? resolveName(ctx, folded, info.stem, generic, info.unknown, p, start) : resolveName(ctx, nameKey, stemOf(nameKey), generic, false, p, start);
     }
@@ -975,8 +990,12 @@ function findAbbreviations(p: string, ctx: MentionContext, out: Mention[], named
       law = known.law;
       alsoMeans = known.alsoMeans;
     }
-    // (a cue before it, or a list of laws: "enligt SoL, LVU, LVM och LSS")
-    const standalone = !WEAK_ABBR.has(abbr) && codeAt(p, e) !== 45 && (defined || cueBefore(p, s) || (s >= 2 && p.charCodeAt(s - 1) === 32 && p.charCodeAt(s - 2) === 44 && lawMentionEndsAt(out, named, s - 2)));
+    // A citation of its own unless it is one of the short ones that are also other things ("SO", "MB": then only
+    // after a cue or in a list of laws, "enligt SoL, LVU, LVM och LSS"), part of a compound ("SoL-insatser"), or a
+    // word of a heading in capitals ("LEK OCH RÖRELSE").
+    const standalone =
+      codeAt(p, e) !== 45 &&
+      (defined || cueBefore(p, s) || (s >= 2 && p.charCodeAt(s - 1) === 32 && p.charCodeAt(s - 2) === 44 && lawMentionEndsAt(out, named, s - 2)) || (!WEAK_ABBR.has(abbr) && !inCapitals(p, s, e)));
     // ("nya" is part of the citation, as after a name)
     const mention: Mention = { s: newest ? s - 4 : s, e, kind: 'abbr', law, abbr, standalone };
     if (alsoMeans) mention.alsoMeans = alsoMeans;

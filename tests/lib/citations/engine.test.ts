@@ -256,6 +256,30 @@ describe('statute forms', () => {
     expect(r.problems.map((p) => p.code)).toEqual(['repealed-law', 'repealed-law', 'repealed-law']);
   });
 
+  it('a law named with its number settles what its abbreviation means, as it does its name', () => {
+    const laws = (text: string, date: string) => find(text, date).citations.map((c) => `${c.text} ${c.law?.sfs}`);
+    expect(laws('Socialtjänstlagen (2025:400) träder i kraft den 1 juli 2025. Enligt 11 kap. 1 § SoL ska nämnden utreda.', '2025-05-01')).toEqual([
+      'Socialtjänstlagen (2025:400) 2025:400',
+      '11 kap. 1 § SoL 2025:400',
+    ]);
+    // no ambiguity note for KL either: the number said which law
+    const r = find('Kommunallagen (2017:725) träder i kraft den 1 januari 2018. Enligt 5 kap. 1 § KL ska fullmäktige besluta.', '2017-12-01');
+    expect(r.citations.map((c) => c.law?.sfs)).toEqual(['2017:725', '2017:725']);
+    expect(r.problems).toEqual([]);
+    // but not when named as the former law
+    expect(laws('Den nya lagen har ersatt socialtjänstlagen (2001:453). Enligt 11 kap. 1 § SoL ska nämnden utreda.', '2025-10-01')[1]).toBe('11 kap. 1 § SoL 2025:400');
+  });
+
+  it('an abbreviation is a citation of its own, but for short ones that are also other things, compounds and headings', () => {
+    const laws = (text: string) => find(text, '2024-05-01').citations.map((c) => `${c.text} ${c.law?.sfs}`);
+    expect(laws('LSS är en rättighetslag.')).toEqual(['LSS 1993:387']);
+    expect(laws('Både LSS och SoL ger rätt till insatser.')).toEqual(['LSS 1993:387', 'SoL 2001:453']);
+    expect(laws('Förslaget påverkar LVU.')).toEqual(['LVU 1990:52']);
+    expect(laws('Detta MB är stort.')).toEqual([]);
+    expect(laws('Enligt MB gäller detta.')).toEqual(['MB 1998:808']);
+    expect(laws('LEK OCH RÖRELSE FÖR BARN')).toEqual([]);
+  });
+
   it('finds every law of a list of abbreviations', () => {
     const laws = (text: string) => find(text, '2024-05-01').citations.map((c) => `${c.text} ${c.law?.sfs}`);
     expect(laws('Nämnden ansvarar för insatser enligt SoL, LVU, LVM och LSS.')).toEqual(['SoL 2001:453', 'LVU 1990:52', 'LVM 1988:870', 'LSS 1993:387']);
