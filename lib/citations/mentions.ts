@@ -319,15 +319,20 @@ function cueBefore(p: string, s: number): boolean {
 const WHITESPACE = /\s/;
 /** An upper-case word of two or more letters: a heading's word. */
 const CAPITALS_WORD = /^\p{Lu}{2,}$/u;
-/** Is the word before or after p[s, e) (across one space) written in capitals? */
+/** Is the word before or after p[s, e) (across one space) written in capitals? (Its last or first letter is looked at first.) */
 function inCapitals(p: string, s: number, e: number): boolean {
-  let b = s - 1;
-  while (b > 0 && isLetterAt(p, b - 1)) b -= 1;
-  if (s >= 2 && p.charCodeAt(s - 1) === 32 && CAPITALS_WORD.test(p.slice(b, s - 1))) return true;
+  if (s >= 3 && p.charCodeAt(s - 1) === 32 && mayBeCapital(p.charCodeAt(s - 2))) {
+    let b = s - 2;
+    while (b > 0 && isLetterAt(p, b - 1)) b -= 1;
+    if (CAPITALS_WORD.test(p.slice(b, s - 1))) return true;
+  }
+  if (p.charCodeAt(e) !== 32 || !mayBeCapital(p.charCodeAt(e + 1))) return false;
   let a = e + 1;
   while (a < p.length && isLetterAt(p, a)) a += 1;
-  return p.charCodeAt(e) === 32 && CAPITALS_WORD.test(p.slice(e + 1, a));
+  return CAPITALS_WORD.test(p.slice(e + 1, a));
 }
+/** A–Z, or a letter outside ASCII (which may be a capital). */
+const mayBeCapital = (c: number): boolean => (c >= 65 && c <= 90) || c >= 0xc0;
 /** Does p[i] match \s (ASCII by its code, the rest by regex)? False past the end. */
 function isSpaceAt(p: string, i: number): boolean {
   const c = codeAt(p, i);

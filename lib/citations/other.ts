@@ -23,8 +23,12 @@ const EXPENDITURE_AREA = /,?\s?(?:[Uu]tg\.?\s?omr\.?|[Uu]tgiftsområde)\s?\d{1,2
  * expenditure area before them is part of the citation ("utg.omr. 9 s. 45"), not a page.
  */
 function pagesAt(text: string, from: number): { end: number; pages: string[] } {
-  EXPENDITURE_AREA.lastIndex = from;
-  const pos = EXPENDITURE_AREA.test(text) ? EXPENDITURE_AREA.lastIndex : from;
+  // (its "u" comes within three characters: ", utg.omr.")
+  let pos = from;
+  if (((text.charCodeAt(from) | 0x20) === 117 || (text.charCodeAt(from + 1) | 0x20) === 117 || (text.charCodeAt(from + 2) | 0x20) === 117)) {
+    EXPENDITURE_AREA.lastIndex = from;
+    if (EXPENDITURE_AREA.test(text)) pos = EXPENDITURE_AREA.lastIndex;
+  }
   PAGES_FIRST.lastIndex = pos;
   const m = PAGES_FIRST.exec(text);
   if (!m) return { end: pos, pages: [] };

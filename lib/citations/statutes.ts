@@ -133,39 +133,43 @@ let pointCount = 0;
 const parList: number[] = [];
 let parCount = 0;
 
-/** chapterListAt: the chapters. */
+/**
+ * The chapters before a chapter alone at token i, back to offset `floor`: "6 och" and "6, 7 och" before "9 kap.",
+ * "3–" before "5 kap." (a range of at most 20 as each chapter). Returns the index of the first number (i when
+ * there are none) and fills chapList with those chapters, in order; the caller has the one at i.
+ */
 const chapList: string[] = [];
 let chapCount = 0;
-
-/**
- * Chapters without sections, two or more, before a chapter word: "6 och 7 kap.", "6, 7 och 9 kap.", "3–5 kap."
- * (a range of at most 20 as each chapter). Into chapList; returns the index after the chapter word (and its dot).
- */
-function chapterListAt(toks: TokenList, i: number): number {
-  let count = 0;
+function chaptersBefore(p: string, toks: TokenList, i: number, floor: number): number {
+  const found: string[] = [];
+  let first = i;
   let j = i;
   for (let guard = 0; guard < 20; guard++) {
-    if (!toks.isNum(j) || toks.len(j) > 3) return -1;
-    const from = toks.num(j);
-    if (isDash(toks, j + 1) && toks.isNum(j + 2) && toks.len(j + 2) <= 3) {
-      const to = toks.num(j + 2);
-      if (to <= from || to - from > 20 || count + to - from >= 40) return -1;
-      for (let n = from; n <= to; n++) chapList[count++] = numStr(n);
-      j += 3;
-    } else {
-      chapList[count++] = numStr(from);
-      j += 1;
+    // the separator before number j (",", "och", ", och", or a dash for a range), and the number before it
+    let k = j - 1;
+    if (k < 1) break;
+    const range = isDash(toks, k);
+    if (!range) {
+      if (isSepWord(toks, k)) {
+        if (toks.sym(k - 1, COMMA)) k -= 1;
+      } else if (!toks.sym(k, COMMA)) break;
     }
-    if (isChapterWord(toks, j)) {
-      if (count < 2) return -1;
-      chapCount = count;
-      return toks.sym(j + 1, DOT) ? j + 2 : j + 1;
+    const n = k - 1;
+    if (!toks.isNum(n) || toks.len(n) > 3 || toks.s(n) < floor || badPrefix(p, toks.s(n))) break;
+    const from = toks.num(n);
+    if (range) {
+      const to = toks.num(j);
+      if (j !== i || to <= from || to - from > 20) break;
+      for (let x = to - 1; x > from; x--) found.push(numStr(x));
     }
-    if (isSep(toks, j) && toks.isNum(j + 1)) j += 1;
-    else if (toks.sym(j, COMMA) && isSepWord(toks, j + 1) && toks.isNum(j + 2)) j += 2;
-    else return -1;
+    found.push(numStr(from));
+    first = n;
+    j = n;
+    if (range) break;
   }
-  return -1;
+  chapCount = found.length;
+  for (let x = 0; x < found.length; x++) chapList[x] = found[found.length - 1 - x];
+  return first;
 }
 
 /** Parse "NUM [letter]" at i into secValue. */
@@ -364,20 +368,14 @@ function itemAt(p: string, toks: TokenList, i: number, inherited: string | undef
   let j = i;
   let chapter: string | undefined;
   let missingChapter = false;
-  // Chapters alone: "6 och 7 kap.", "3–5 kap." (each chapter a target); "kap. 5 SoL", "kapitel 5 i socialtjänstlagen".
-  let chapters = toks.isNum(i) && (isSep(toks, i + 1) || isDash(toks, i + 1) || toks.sym(i + 1, COMMA)) && !badPrefix(p, toks.s(i)) ? chapterListAt(toks, i) : -1;
-  if (chapters < 0 && toks.word(i, 'kapitel') && toks.isNum(i + 1) && toks.len(i + 1) <= 3) {
-    chapList[0] = numStr(toks.num(i + 1));
-    chapCount = 1;
-    chapters = i + 2;
-  }
-  if (chapters >= 0) {
-    itemChapter = chapList[chapCount - 1];
+  // "kapitel 5 i socialtjänstlagen" (and "kap. 5 SoL" below): the chapter alone
+  if (toks.word(i, 'kapitel') && toks.isNum(i + 1) && toks.len(i + 1) <= 3) {
+    itemChapter = numStr(toks.num(i + 1));
     itemMissingChapter = false;
     itemChapterOnly = true;
     itemTargets = targets ?? [];
-    for (let x = 0; x < chapCount; x++) itemTargets.push({ chapter: chapList[x] });
-    return chapters;
+    itemTargets.push({ chapter: itemChapter });
+    return i + 2;
   }
   if (toks.isNum(i) && toks.len(i) <= 3 && !badPrefix(p, toks.s(i))) {
     // "3 kap.", "1 a kap.", "2 Kap"
@@ -580,7 +578,7 @@ function findGroups(p: string, text: string, from: number): ProvisionGroup[] {
       i += 1;
       continue;
     }
-    const ts = toks.s(i);
+    let ts = toks.s(i);
     // Colon form "4:1 SoL".
     if (ty === NUM && toks.sym(i + 1, COLON) && toks.isNum(i + 2) && !toks.sp(i + 1) && !toks.sp(i + 2) && len <= 2 && toks.len(i + 2) <= 3 && !badPrefix(p, ts)) {
       const m = i + 3 < n ? mentionByStart[toks.s(i + 3)] : undefined;
@@ -596,6 +594,15 @@ function findGroups(p: string, text: string, from: number): ProvisionGroup[] {
       continue;
     }
     const targets = itemTargets;
+    if (itemChapterOnly && toks.isNum(i)) {
+      // "6 och 7 kap.", "3–5 kap.": the chapters before this one (read back: rarely any, and only here)
+      const first = chaptersBefore(p, toks, i, groups.length ? groups[groups.length - 1].e : 0);
+      if (first < i) {
+        targets.unshift(...chapList.slice(0, chapCount).map((chapter) => ({ chapter })));
+        i = first;
+        ts = toks.s(i);
+      }
+    }
     // (bare stycke references are handled below, see findBareParagraphs)
     let chapter = itemChapter;
     let onlyChapters = itemChapterOnly;
