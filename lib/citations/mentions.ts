@@ -209,7 +209,12 @@ const ABBR_WORD = /^\p{Lu}\p{L}{0,8}$/u;
 /** "FN:s ", "Förenta nationernas ", "Europarådets " right before a convention's name. */
 const CONVENTION_OWNER = /(?<![\p{L}])(?:FN:s|Förenta nationernas|Europarådets)\s$/u;
 /** "artikel 12 i ", "art. 3.1 enligt ", "artikel 3 " right before a name. */
-const ARTICLE_BEFORE_NAME = /(?<![\p{L}])(?:[Aa]rtikel|[Aa]rt\.)\s?\d{1,3}(?:\.\d{1,2}){0,2}(?:\s(?:i|enligt))?\s$/u;
+const ART = String.raw`\d{1,3}(?:\.\d{1,2}){0,2}`;
+/** Articles, one or a list: "artikel 3", "artikel 3 och 12", "artiklarna 2, 3, 6 och 12", "artikel 3 och artikel 12". */
+const ARTICLES = String.raw`(?:[Aa]rtikel|[Aa]rtiklarna|[Aa]rt\.)\s?${ART}(?:(?:,\s?|\s(?:och|samt|eller)\s)(?:(?:[Aa]rtikel|[Aa]rt\.)\s?)?${ART})*`;
+const ARTICLE_BEFORE_NAME = new RegExp(String.raw`(?<![\p{L}])${ARTICLES}(?:\s(?:i|enligt))?\s$`, 'u');
+/** ", artikel 3", " artikel 3 och artikel 12" right after a convention's name ("Barnkonventionens artikel 12"). */
+const ARTICLES_AFTER_NAME = new RegExp(String.raw`,?\s${ARTICLES}(?![\d\p{L}])`, 'uy');
 /**
  * The abbreviation regex, and its abbreviations by codeHash (a list per hash) with the longest one's
  * length: a hit is told by the run of letters it ends, without the regex's match array.
@@ -765,10 +770,16 @@ function findNames(p: string, ctx: MentionContext, out: Mention[], notes: [numbe
       const m = CONVENTION_OWNER.exec(p.slice(Math.max(0, start - 21), start));
       if (m) start -= m[0].length;
     }
-    // An article of a convention made law ("artikel 12 i barnkonventionen"): the citation covers it.
-    if (law.info?.sections?.has('Bilaga') && start > 0) {
-      const m = ARTICLE_BEFORE_NAME.exec(p.slice(Math.max(0, start - 32), start));
+    // The articles of a convention made law ("artikel 12 i barnkonventionen", "artiklarna 3 och 12 i …",
+    // "Barnkonventionens artikel 3 och artikel 12"): the citation covers them (no target: the contract's
+    // targets have no article).
+    if (law.info?.sections?.has('Bilaga') || folded.includes('konvention')) {
+      const m = start > 0 ? ARTICLE_BEFORE_NAME.exec(p.slice(Math.max(0, start - 80), start)) : null;
       if (m) start -= m[0].length;
+      else {
+        ARTICLES_AFTER_NAME.lastIndex = we;
+        if (ARTICLES_AFTER_NAME.test(p)) we = ARTICLES_AFTER_NAME.lastIndex;
+      }
     }
     // "nya socialtjänstlagen": the word that picked the newest law is part of the citation.
     if (!sfs && !tail?.law && newBefore(p, start)) start -= 4;

@@ -278,7 +278,8 @@ function pointsAt(toks: TokenList, i: number): number {
     // "3 p.": the point's abbreviation after its number
     if (toks.word(k, 'p')) k += toks.sym(k + 1, DOT) ? 2 : 1;
     j = k;
-    if (toks.sym(j, CLOSE_PAREN) || (toks.sym(j, DOT) && !toks.isWord(j + 1) && !toks.isNum(j + 1))) j += 1;
+    // ("7." and "6)" in a list; not the full stop that ends the paragraph: "LSS 9 § punkt 8.")
+    if (toks.sym(j, CLOSE_PAREN) || (toks.sym(j, DOT) && j + 1 < toks.length && !toks.isWord(j + 1) && !toks.isNum(j + 1))) j += 1;
     end = j;
     if (isSep(toks, j) && (toks.isNum(j + 1) || toks.isOneLetterWord(j + 1))) {
       j += 1;

@@ -81,6 +81,8 @@ describe('seed 000 (OCR-damaged remissvar)', () => {
 
   it('reads points written "3 p." and "punkterna 3 och 4", and ranges with the sign at both ends', () => {
     const cite = (text: string) => find(text, '2024-05-01').citations.map((c) => [c.text, c.law?.sfs, c.targets]);
+    // (the full stop that ends the paragraph is not the point's)
+    expect(cite('Rätt till insats enligt LSS 9 § punkt 8.')).toEqual([['LSS 9 § punkt 8', '1993:387', [{ section: '9', point: '8' }]]]);
     expect(cite('Enligt 9 § 3 p. LSS.')).toEqual([['9 § 3 p. LSS', '1993:387', [{ section: '9', point: '3' }]]]);
     expect(cite('Enligt 9 § punkterna 3 och 4 LSS.')).toEqual([['9 § punkterna 3 och 4 LSS', '1993:387', [{ section: '9', point: '3' }, { section: '9', point: '4' }]]]);
     expect(cite('Enligt 4 kap. 1 § 1 st. 2 p. SoL.')).toEqual([['4 kap. 1 § 1 st. 2 p. SoL', '2001:453', [{ chapter: '4', section: '1', paragraph: '1', point: '2' }]]]);
@@ -362,7 +364,13 @@ describe('statute forms', () => {
     expect(one('Enligt FN:s konvention om barnets rättigheter ska barnets bästa beaktas.')).toMatchObject({ text: 'FN:s konvention om barnets rättigheter', law: { sfs: '2018:1197' } });
     expect(one('Enligt artikel 12 i FN:s konvention om barnets rättigheter har barnet rätt att komma till tals.').text).toBe('artikel 12 i FN:s konvention om barnets rättigheter');
     expect(one('I enlighet med FN:s barnkonvention ska barnets bästa beaktas.')).toMatchObject({ text: 'FN:s barnkonvention', law: { sfs: '2018:1197' } });
-    expect(one('Europakonventionen artikel 8 skyddar rätten till privatliv.')).toMatchObject({ text: 'Europakonventionen', law: { sfs: '1994:1219' } });
+    expect(one('Europakonventionen artikel 8 skyddar rätten till privatliv.')).toMatchObject({ text: 'Europakonventionen artikel 8', law: { sfs: '1994:1219' } });
+    // its articles, before or after it, one or a list, are part of the citation
+    const texts = (text: string) => statutes(text).map((c) => c.text);
+    expect(texts('Enligt barnkonventionen artikel 12 har barnet rätt att komma till tals.')).toEqual(['barnkonventionen artikel 12']);
+    expect(texts('Barnkonventionens artikel 3 och artikel 12 är centrala.')).toEqual(['Barnkonventionens artikel 3 och artikel 12']);
+    expect(texts('Artiklarna 2, 3, 6 och 12 i barnkonventionen är grundprinciperna.')).toEqual(['Artiklarna 2, 3, 6 och 12 i barnkonventionen']);
+    expect(texts('Enligt artikel 8 i Europakonventionen och Europakonventionens artikel 6 gäller.')).toEqual(['artikel 8 i Europakonventionen', 'Europakonventionens artikel 6']);
     // a convention that is no law, and the convention before it was made law (Karlskoga 2011)
     expect(statutes('Sverige har ratificerat en konvention om detta.')).toEqual([]);
     expect(statutes('Enligt FN:s konvention om barnets rättigheter ska barnets bästa beaktas.', '2011-05-01')).toEqual([]);
