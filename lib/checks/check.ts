@@ -51,6 +51,7 @@ const ENGINE_CODE_RULE: Record<string, string> = {
   'missing-chapter': 'missing-chapter',
   'unknown-section': 'unknown-section',
   'unknown-abbreviation': 'unknown-abbreviation',
+  'unknown-law': 'unknown-law',
   'ambiguous-law': 'ambiguous-law',
   'undated-law': 'undated-law',
 };
@@ -98,6 +99,8 @@ function engineFindings(result: AnalysisResult, profileHeadingIds: Set<string>):
       f.suggestion = 'Skriv ut kapitlet, t.ex. "3 kap. 7 §".';
     } else if (p.code === 'unknown-abbreviation') {
       f.suggestion = 'Skriv ut lagens namn och SFS-nummer.';
+    } else if (p.code === 'unknown-law') {
+      f.suggestion = 'Skriv ut lagens SFS-nummer, t.ex. "lagen (2009:724) om nationella minoriteter och minoritetsspråk".';
     } else if (p.code === 'section-order') {
       f.suggestion = 'Flytta avsnittet enligt mallens ordning.';
     }

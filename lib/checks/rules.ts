@@ -48,6 +48,7 @@ export const RULES: readonly RuleInfo[] = [
   { id: 'missing-chapter', group: 'citations', name: 'Kapitel saknas', description: 'En paragraf i en kapitelindelad lag anges utan kapitel.', severity: 'warning', fromEngine: true },
   { id: 'unknown-section', group: 'citations', name: 'Okänd paragraf', description: 'Paragrafen eller kapitlet finns inte i lagen enligt Remisskollens lagdata.', severity: 'warning', fromEngine: true },
   { id: 'unknown-abbreviation', group: 'citations', name: 'Okänd förkortning', description: 'En lagförkortning som Remisskollen inte känner till.', severity: 'warning', fromEngine: true },
+  { id: 'unknown-law', group: 'citations', name: 'Okänd lag', description: 'En paragraf hänvisas till en lag vars namn Remisskollen inte känner till (t.ex. "18 § minoritetslagen" utan SFS-nummer).', severity: 'info', fromEngine: true },
   { id: 'ambiguous-law', group: 'citations', name: 'Tvetydig förkortning', description: 'Förkortningen kan betyda flera lagar.', severity: 'info', fromEngine: true },
   { id: 'undated-law', group: 'citations', name: 'Lag tolkad utan dokumentets datum', description: 'Dokumentet saknar datum, så lagens namn lästes efter dagens datum eller året i handlingens nummer, och namnet avsåg en annan lag kort dessförinnan.', severity: 'info', fromEngine: true },
   { id: 'law-without-sfs', group: 'citations', name: 'SFS-nummer saknas', description: 'En lag nämns första gången utan sitt SFS-nummer, t.ex. "socialtjänstlagen (2025:400)".', severity: 'warning', fromEngine: false },

@@ -307,7 +307,7 @@ export function findCitations(text: string, options: FindCitationsOptions): Cita
     law.info !== undefined && registry.repealedBy(law.info, date) && reportsRepeal(p, s, e);
   const statuteProblems = (law: ResolvedLaw | undefined, targets: Target[] | undefined, group?: ProvisionGroup, mention?: Mention): StatuteProblems => {
     // The common case: a known law in force, sections that exist, no group or mention problems (no arrays made).
-    if (!group?.missingChapter && !(group?.unknownAbbr && !law) && !(law && newAmbiguity(mention)) && (options.dateKnown || !undatedReading(law, mention))) {
+    if (!group?.missingChapter && !((group?.unknownAbbr || group?.unknownLawName) && !law) && !(law && newAmbiguity(mention)) && (options.dateKnown || !undatedReading(law, mention))) {
       if (!law) return NO_PROBLEMS;
       const info = law.info ?? registry.get(law.sfs);
       if (!info) return NO_PROBLEMS;
@@ -343,6 +343,11 @@ export function findCitations(text: string, options: FindCitationsOptions): Cita
     if (group?.unknownAbbr && !law) {
       problems.push({ code: 'unknown-abbreviation', message: `Förkortningen "${group.unknownAbbr}" är okänd. Skriv ut lagens namn och SFS-nummer.` });
       severities.push('warning');
+    }
+    if (group?.unknownLawName && !law) {
+      // (information: the law may well exist, the tool cannot look it up)
+      problems.push({ code: 'unknown-law', message: `Lagen "${group.unknownLawName}" finns inte i Remisskollens lagdata. Skriv ut lagens SFS-nummer första gången den nämns.` });
+      severities.push('info');
     }
     if (law) {
       if (info) {

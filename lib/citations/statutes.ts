@@ -21,6 +21,8 @@ export interface ProvisionGroup {
   unknownAbbr?: string;
   /** Followed by a law name the registry does not know: no context law. */
   unknownLaw: boolean;
+  /** That name ("minoritetslagen"), when it follows the provisions. */
+  unknownLawName?: string;
   /** A stycke of the current section ("i första stycket"): never given a law. */
   relative?: boolean;
   /** "5 § i samma kapitel": sections without a chapter, in the chapter of the provision cited before. */
@@ -645,6 +647,7 @@ function findGroups(p: string, text: string, from: number): ProvisionGroup[] {
     let gEnd = toks.e(end - 1);
     let unknownAbbr: string | undefined;
     let unknownLaw = false;
+    let unknownLawName: string | undefined;
     if (toks.sym(k, DOT) && k + 1 < n && mentionByStart[toks.s(k + 1)] !== undefined) k += 1;
     const m = k < n ? mentionByStart[toks.s(k)] : undefined;
     if (m && m.law) {
@@ -667,8 +670,12 @@ function findGroups(p: string, text: string, from: number): ProvisionGroup[] {
       gEnd = toks.e(k);
       end = k + 1;
     } else if (toks.isWord(k) && endsInN(toks, k) && isUnknownLawName(toks.folded(k))) {
-      // A law named by a name the registry does not know ("23 § okändalagen"): not the context law.
+      // A law named by a name the registry does not know ("23 § okändalagen"): not the context law; the citation
+      // covers the name.
       unknownLaw = true;
+      unknownLawName = toks.raw(k);
+      gEnd = toks.e(k);
+      end = k + 1;
     } else if (toks.isWord(end) && toks.len(end) >= 2 && toks.len(end) <= 8 && mayBeUpper(toks.first(end)) && isAbbreviation(toks.raw(end)) && !toks.isNum(end + 1) && !toks.sym(end + 1, HYPHEN)) {
       unknownAbbr = toks.raw(end);
     }
@@ -694,6 +701,7 @@ function findGroups(p: string, text: string, from: number): ProvisionGroup[] {
       group.mention = mention;
     }
     if (unknownAbbr) group.unknownAbbr = unknownAbbr;
+    if (unknownLawName) group.unknownLawName = unknownLawName;
     if (sameChapter) group.sameChapter = true;
     if (newer && backRef) group.newer = true;
     if (ordinance) group.ordinance = true;
@@ -725,7 +733,7 @@ function hasChapter(targets: readonly Target[]): boolean {
 /** Whether word k ends in "n" or "N" (as every law name ending does, folded or not). */
 const endsInN = (toks: TokenList, k: number): boolean => (toks.last(k) | 0x20) === 110;
 /** A folded word ending like a law name ("-lagen", "-balken", ...) and longer than those endings. */
-const isUnknownLawName = (v: string): boolean => v.length > 7 && LAW_NAME_END.test(v);
+const isUnknownLawName = (v: string): boolean => v.length > 7 && LAW_NAME_END.test(v) && v !== 'forordningen' && v !== 'kungorelsen';
 /** A–Z, or any non-ASCII code unit (which may be an upper-case letter): may start an abbreviation. */
 const mayBeUpper = (c: number): boolean => (c >= 65 && c <= 90) || c >= 0x80;
 /** "XYZL": a capital, then 1–7 letters of which at least one more is a capital. */

@@ -119,6 +119,12 @@ describe('seed 000 (OCR-damaged remissvar)', () => {
     expect(r.problems.map((p) => p.code)).toEqual(['unknown-abbreviation']);
   });
 
+  it('a law name the registry does not know is part of the citation, with an information note', () => {
+    const r = find('Enligt 18 § minoritetslagen ska kommunen informera. Socialtjänstlagen gäller också.', '2024-05-01');
+    expect(r.citations.map((c) => [c.text, c.law?.sfs])).toEqual([['18 § minoritetslagen', undefined], ['Socialtjänstlagen', '2001:453']]);
+    expect(r.problems.map((p) => [p.code, p.severity])).toEqual([['unknown-law', 'info']]);
+  });
+
   it('"4 § förordningen" is a section of the förordning named last, and of no lag', () => {
     const cite = (text: string) => find(text, '2024-05-01').citations.map((c) => [c.text, c.law?.sfs]);
     expect(cite('Enligt socialtjänstförordningen (2001:937) gäller detta. Enligt socialtjänstlagen också. Se 5 kap. 2 § förordningen.')).toEqual([
