@@ -36,10 +36,12 @@ export interface DocState {
   /** The law mentioned last (for "samma lag"). */
   last?: ResolvedLaw;
   ambiguityReported: Set<string>;
+  /** Abbreviations the document gives something that is no law ("Socialförvaltningen (SoF)"): no citation on their own. */
+  ownAbbrs: Set<string>;
 }
 
 export function newDocState(): DocState {
-  return { names: new Map(), abbrs: new Map(), ambiguityReported: new Set() };
+  return { names: new Map(), abbrs: new Map(), ambiguityReported: new Set(), ownAbbrs: new Set() };
 }
 
 const LETTER = /\p{L}/u;
@@ -215,6 +217,10 @@ const ARTICLES = String.raw`(?:[Aa]rtikel|[Aa]rtiklarna|[Aa]rt\.)\s?${ART}(?:(?:
 const ARTICLE_BEFORE_NAME = new RegExp(String.raw`(?<![\p{L}])${ARTICLES}(?:\s(?:i|enligt))?\s$`, 'u');
 /** ", artikel 3", " artikel 3 och artikel 12" right after a convention's name ("Barnkonventionens artikel 12"). */
 const ARTICLES_AFTER_NAME = new RegExp(String.raw`,?\s${ARTICLES}(?![\d\p{L}])`, 'uy');
+/** One article after the name. */
+const ARTICLE_AFTER_NAME = new RegExp(String.raw`,?\s(?:[Aa]rtikel|[Aa]rt\.)\s?${ART}(?![\d\p{L}])`, 'uy');
+/** What says the articles before it belong to another act: " i ", " enligt ". */
+const ARTICLES_OF_OTHER = /^\s(?:i|enligt)\s/;
 /**
  * The abbreviation regex, and its abbreviations by codeHash (a list per hash) with the longest one's
  * length: a hit is told by the run of letters it ends, without the regex's match array.
@@ -298,7 +304,12 @@ interface TitleTail {
   phraseKey?: string;
 }
 const CUES = new Set(['enligt', 'enl', 'i', 'jfr', 'av', 'och', 'samt', 'eller', 'till', 'under', 'se', 'mot', 'med', 'om', 'fran', 'ur', 'inom', 'vid', 'ny', 'nya', 'lagen', 'stod', 'sasom', 'se']);
-const WEAK_ABBR = new Set(['SO', 'AL', 'MB', 'BK', 'RO', 'PL', 'DL', 'TF', 'RF', 'RB', 'FB']);
+/**
+ * Abbreviations that are also other things in council documents: a citation only after a cue, in a list of laws,
+ * or when the document defined or named them (ÄB is an äldreboende, AML anti-money laundering, DSL broadband,
+ * LUF and LSU youth organisations, LEK a consultancy).
+ */
+const WEAK_ABBR = new Set(['SO', 'AL', 'MB', 'BK', 'RO', 'PL', 'DL', 'TF', 'RF', 'RB', 'FB', 'ÄB', 'AML', 'DSL', 'LUF', 'LSU', 'LEK']);
 
 /**
  * Is the word before an abbreviation a cue ("enligt SoL", "i LVU")? The word as /(\p{L}+)\.?\s?\(?$/u
@@ -306,7 +317,9 @@ const WEAK_ABBR = new Set(['SO', 'AL', 'MB', 'BK', 'RO', 'PL', 'DL', 'TF', 'RF',
  * (scanned backwards, no slice). Folding never shortens a word and the longest cue has 6 letters,
  * so the scan stops at 7.
  */
-function cueBefore(p: string, s: number): boolean {
+/** Cues that join words of any kind ("och DSL", "med AML"): not enough for an abbreviation that is also other things. */
+const JOINING_CUES = new Set(['och', 'samt', 'eller', 'med', 'om', 'till', 'mot', 'fran', 'ur', 'vid', 'under', 'inom']);
+function cueBefore(p: string, s: number, strong = false): boolean {
   const from = Math.max(0, s - 20);
   let e = s;
   if (e > from && p.charCodeAt(e - 1) === 40) e -= 1;
@@ -319,7 +332,9 @@ function cueBefore(p: string, s: number): boolean {
     b -= n;
     if (e - b > 6) return false;
   }
-  return b < e && CUES.has(foldName(p.slice(b, e)));
+  if (b >= e) return false;
+  const cue = foldName(p.slice(b, e));
+  return CUES.has(cue) && !(strong && JOINING_CUES.has(cue));
 }
 const WHITESPACE = /\s/;
 /** An upper-case word of two or more letters: a heading's word. */
@@ -335,6 +350,27 @@ function inCapitals(p: string, s: number, e: number): boolean {
   let a = e + 1;
   while (a < p.length && isLetterAt(p, a)) a += 1;
   return CAPITALS_WORD.test(p.slice(e + 1, a));
+}
+/**
+ * Is the abbreviation at p[s, e) part of something else: an address ("www.kommun.se/LSS", "LSS@kommun.se"), a time or
+ * a table row ("KL 18.00", "LSS 125 400"), or a name ("LUF Göteborg", "SFB Stadsfastigheter AB")?
+ */
+function otherThingAt(p: string, s: number, e: number): boolean {
+  const before = codeAt(p, s - 1);
+  const after = codeAt(p, e);
+  if (before === 47 || before === 64 || before === 46 || after === 64 || after === 47 || (after === 46 && e + 1 < p.length && isLetterAt(p, e + 1))) return true;
+  if (after !== 32) return false;
+  const next = codeAt(p, e + 1);
+  // (a number after it that is its SFS number is no table: "LVU 1990:52")
+  if (next >= 48 && next <= 57) return !SFS_AFTER.test(p.slice(e + 1, e + 7));
+  return (next >= 65 && next <= 90) || next === 0xc5 || next === 0xc4 || next === 0xd6;
+}
+const SFS_AFTER = /^(?:1[6-9]|20)\d\d:\d/;
+/** Does a word that starts with a capital end at e ("Socialförvaltningen", "Lindqvist")? */
+function capitalisedWordEndsAt(p: string, e: number): boolean {
+  let b = e;
+  while (b > 0 && isLetterAt(p, b - 1)) b -= 1;
+  return b < e && CAPITAL.test(p.charAt(b));
 }
 /** A–Z, or a letter outside ASCII (which may be a capital). */
 const mayBeCapital = (c: number): boolean => (c >= 65 && c <= 90) || c >= 0xc0;
@@ -742,10 +778,14 @@ function findNames(p: string, ctx: MentionContext, out: Mention[], notes: [numbe
         const canonical = registry.isName(nameKey) ? undefined : registry.fuzzyName(nameKey);
         if (canonical) state.names.set(canonical, law);
       }
-      // The law's abbreviation means it too, as its name now does ("Socialtjänstlagen (2025:400) träder i kraft …
-      // 11 kap. 1 § SoL"), unless the document has given the abbreviation a meaning of its own.
+      // The law's abbreviation means it too, as its name now does ("Socialtjänstlagen (2025:400) gäller … 11 kap. 1 §
+      // SoL"), unless the document has given the abbreviation a meaning of its own.
+      // (only a law in force at the date: a law named in a sentence about the past, "fanns redan i kommunallagen
+      // (1991:900)", or one not yet in force, does not change what the abbreviation means today)
       const abbr = info?.abbreviation;
-      if (abbr && !former && !state.abbrs.has(abbr)) state.abbrs.set(abbr, toResolved(info, abbr));
+      if (abbr && !former && !state.abbrs.has(abbr) && registry.existedAt(info, ctx.date) && !registry.repealedBy(info, ctx.date) && (info.inForceFrom ?? '') <= ctx.date) {
+        state.abbrs.set(abbr, toResolved(info, abbr));
+      }
     } else if (nameKey) {
       law = nameKey === folded ? resolveName(ctx, folded, info.stem, generic, info.unknown, p, start) : resolveName(ctx, nameKey, stemOf(nameKey), generic, false, p, start);
     }
@@ -777,8 +817,13 @@ function findNames(p: string, ctx: MentionContext, out: Mention[], notes: [numbe
       const m = start > 0 ? ARTICLE_BEFORE_NAME.exec(p.slice(Math.max(0, start - 80), start)) : null;
       if (m) start -= m[0].length;
       else {
+        // (a list only when no other act follows it: "barnkonventionen artikel 12 och artikel 5 i förvaltningslagen")
         ARTICLES_AFTER_NAME.lastIndex = we;
-        if (ARTICLES_AFTER_NAME.test(p)) we = ARTICLES_AFTER_NAME.lastIndex;
+        if (ARTICLES_AFTER_NAME.test(p) && !ARTICLES_OF_OTHER.test(p.slice(ARTICLES_AFTER_NAME.lastIndex, ARTICLES_AFTER_NAME.lastIndex + 9))) we = ARTICLES_AFTER_NAME.lastIndex;
+        else {
+          ARTICLE_AFTER_NAME.lastIndex = we;
+          if (ARTICLE_AFTER_NAME.test(p)) we = ARTICLE_AFTER_NAME.lastIndex;
+        }
       }
     }
     // "nya socialtjänstlagen": the word that picked the newest law is part of the citation.
@@ -848,7 +893,7 @@ function readTitleTail(p: string, we: number, folded: string, ctx: MentionContex
   if (!key && wantWords) {
     text = tail.slice(0, 12).join(' ');
     if (titleEnd >= 0) end = titleEnd;
-    else if (pos > we && definesNameAt(p, pos, registry)) {
+    else if (pos > we && definesNameAt(p, pos, registry, tail.join(' '))) {
       text = tail.join(' ');
       end = pos;
     }
@@ -907,7 +952,7 @@ function shortNameAt(p: string, we: number, law: ResolvedLaw, registry: LawRegis
   const m = SHORT_NAME.exec(p);
   if (!m || (m[0].includes('(') && !m[2])) return undefined;
   const key = foldName(m[1]);
-  if (!hasLawSuffix(key) || GENERIC.has(key) || registry.isName(key) || registry.fuzzyName(key) !== undefined) return undefined;
+  if (!isShortNameOf(key, law.title) || registry.isName(key) || registry.fuzzyName(key) !== undefined) return undefined;
   state.names.set(key, law);
   return { end: SHORT_NAME.lastIndex };
 }
@@ -916,15 +961,23 @@ function shortNameAt(p: string, we: number, law: ResolvedLaw, registry: LawRegis
  * Is there a name defined in parentheses at `at`: an abbreviation ("(LMA)": one the registry knows, or two
  * capitals) or a short name ("(minoritetslagen)")? (What definitionAt and shortNameAt then bind.)
  */
-function definesNameAt(p: string, at: number, registry: LawRegistry): boolean {
+function definesNameAt(p: string, at: number, registry: LawRegistry, title: string): boolean {
   DEFINITION.lastIndex = at;
   const dm = DEFINITION.exec(p);
   if (dm) return dm[0].includes('(') && dm[2] === ')' && (registry.abbreviation(dm[1]) !== undefined || (dm[1].match(/\p{Lu}/gu)?.length ?? 0) >= 2);
   SHORT_NAME.lastIndex = at;
   const sm = SHORT_NAME.exec(p);
-  if (!sm || !sm[2]) return false;
-  const key = foldName(sm[1]);
-  return hasLawSuffix(key) && !GENERIC.has(key);
+  return sm !== null && sm[2] !== undefined && isShortNameOf(foldName(sm[1]), title);
+}
+/**
+ * Is the folded word a short name of the law titled `title`: a law name form whose first part begins as a word
+ * of the title does ("minoritetslagen" for "Lag om nationella minoriteter …", "vattentjänstlagen" for "Lag om
+ * allmänna vattentjänster"; not "avtalslagen", the next law of a list, after "Lag om offentlig upphandling")?
+ */
+function isShortNameOf(key: string, title: string): boolean {
+  if (!hasLawSuffix(key) || GENERIC.has(key)) return false;
+  const stem = key.slice(0, 5);
+  return stem.length === 5 && ` ${foldName(title)}`.includes(` ${stem}`);
 }
 
 /** SFS numbers outside names: bare "SFS 2022:1224", and "(1982:713)" in a clause about a law. */
@@ -1009,9 +1062,18 @@ function findAbbreviations(p: string, ctx: MentionContext, out: Mention[], named
     // A citation of its own unless it is one of the short ones that are also other things ("SO", "MB": then only
     // after a cue or in a list of laws, "enligt SoL, LVU, LVM och LSS"), part of a compound ("SoL-insatser"), or a
     // word of a heading in capitals ("LEK OCH RÖRELSE").
+    // The document's own abbreviation for something else ("Socialförvaltningen (SoF)", "Karin Lindqvist (KL)") is
+    // no law, there and later on its own.
+    const paren = codeAt(p, s - 1) === 40 && codeAt(p, e) === 41;
+    if (paren && !defined && s >= 3 && isLetterAt(p, s - 3) && capitalisedWordEndsAt(p, s - 2) && !lawMentionEndsAt(out, named, s - 2)) state.ownAbbrs.add(abbr);
+    const weak = WEAK_ABBR.has(abbr);
     const standalone =
       codeAt(p, e) !== 45 &&
-      (defined || cueBefore(p, s) || (s >= 2 && p.charCodeAt(s - 1) === 32 && p.charCodeAt(s - 2) === 44 && lawMentionEndsAt(out, named, s - 2)) || (!WEAK_ABBR.has(abbr) && !inCapitals(p, s, e)));
+      (defined ||
+        (!otherThingAt(p, s, e) &&
+          (cueBefore(p, s, weak) ||
+            (s >= 2 && p.charCodeAt(s - 1) === 32 && p.charCodeAt(s - 2) === 44 && lawMentionEndsAt(out, named, s - 2)) ||
+            (!weak && !paren && !state.ownAbbrs.has(abbr) && !inCapitals(p, s, e)))));
     // ("nya" is part of the citation, as after a name)
     const mention: Mention = { s: newest ? s - 4 : s, e, kind: 'abbr', law, abbr, standalone };
     if (alsoMeans) mention.alsoMeans = alsoMeans;

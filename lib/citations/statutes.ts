@@ -649,7 +649,9 @@ function findGroups(p: string, text: string, from: number): ProvisionGroup[] {
     let unknownLaw = false;
     let unknownLawName: string | undefined;
     if (toks.sym(k, DOT) && k + 1 < n && mentionByStart[toks.s(k + 1)] !== undefined) k += 1;
-    const m = k < n ? mentionByStart[toks.s(k)] : undefined;
+    let m = k < n ? mentionByStart[toks.s(k)] : undefined;
+    // "4 § PBL-taxan": the law's abbreviation names a local document
+    if (m && toks.sym(k + 1, HYPHEN) && !toks.sp(k + 1) && localDocumentAt(toks, k)) m = undefined;
     if (m && m.law) {
       law = m.law;
       mention = m;
@@ -719,10 +721,15 @@ function localDocumentAt(toks: TokenList, k: number): boolean {
   for (let n = 0; n < 3 && toks.isWord(j); n++) {
     const w = toks.folded(j);
     if (isLocalDocumentWord(w)) return true;
+    // the first part of a compound written with a hyphen: "VA-taxan", "KF-reglementet", "ägar-direktiv"
+    if (toks.sym(j + 1, HYPHEN) && !toks.sp(j + 1) && !toks.sp(j + 2) && toks.isWord(j + 2)) {
+      j += 2;
+      continue;
+    }
     if (!(w.length >= 4 && w.endsWith('s')) && toks.wordIndex(j, DOCUMENT_ATTRIBUTES) < 0) return false;
     j += 1;
   }
-  return false;
+  return toks.isWord(j) && isLocalDocumentWord(toks.folded(j));
 }
 
 function hasChapter(targets: readonly Target[]): boolean {

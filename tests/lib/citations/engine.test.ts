@@ -106,6 +106,7 @@ describe('seed 000 (OCR-damaged remissvar)', () => {
     // nor does it take the law named before it (it took kommunallagen, with a false missing-chapter warning)
     const texts = (text: string) => find(text, '2024-05-01').citations.map((c) => c.text);
     expect(texts('Ärendet rör kommunallagen. Av 8 § i nämndens reglemente framgår att nämnden ansvarar.')).toEqual(['kommunallagen']);
+    expect(texts('Ärendet rör kommunallagen. Se 5 § i kommunens VA-taxa, 4 § KF-reglementet och 4 § PBL-taxan.')).toEqual(['kommunallagen']);
     expect(texts('Ärendet rör plan- och bygglagen. Enligt 5 § taxan för bygglov tas avgift ut.')).toEqual(['plan- och bygglagen']);
     expect(texts('Enligt kommunallagen gäller detta. Se 5 § i förbundsordningen, 6 § i ägardirektivet, 2 § i avgiftstaxan, 6 § i samverkansavtalet, 12 § i de lokala ordningsföreskrifterna, 4 § i kommunstyrelsens instruktion och 9 § i förvaltningens delegationsordning.')).toEqual(['kommunallagen']);
     expect(texts('Anställningen regleras av LAS. Enligt 28 § AB gäller detta.')).toEqual(['LAS']);
@@ -133,6 +134,8 @@ describe('seed 000 (OCR-damaged remissvar)', () => {
       ['5 kap. 2 § förordningen', '2001:937'],
     ]);
     expect(cite('Enligt socialtjänstlagen gäller detta. Enligt 4 § förordningen ska.')).toEqual([['socialtjänstlagen', '2001:453'], ['4 § förordningen', undefined]]);
+    // a lag whose title ends in "…förordning" is no förordning
+    expect(cite('Socialtjänstförordningen (2001:937) gäller. Lagen (2018:218) med kompletterande bestämmelser till EU:s dataskyddsförordning gäller också. Enligt 4 § förordningen ska register föras.').at(-1)).toEqual(['4 § förordningen', '2001:937']);
   });
 
   it('no ambiguity note for a second meaning that no longer applied (FL was förköpslagen until 2010)', () => {
@@ -264,18 +267,18 @@ describe('statute forms', () => {
     expect(r.problems.map((p) => p.code)).toEqual(['repealed-law', 'repealed-law', 'repealed-law']);
   });
 
-  it('a law named with its number settles what its abbreviation means, as it does its name', () => {
+  it('a law in force named with its number binds its abbreviation; a coming or former law does not', () => {
     const laws = (text: string, date: string) => find(text, date).citations.map((c) => `${c.text} ${c.law?.sfs}`);
-    expect(laws('Socialtjänstlagen (2025:400) träder i kraft den 1 juli 2025. Enligt 11 kap. 1 § SoL ska nämnden utreda.', '2025-05-01')).toEqual([
-      'Socialtjänstlagen (2025:400) 2025:400',
-      '11 kap. 1 § SoL 2025:400',
-    ]);
-    // no ambiguity note for KL either: the number said which law
-    const r = find('Kommunallagen (2017:725) träder i kraft den 1 januari 2018. Enligt 5 kap. 1 § KL ska fullmäktige besluta.', '2017-12-01');
-    expect(r.citations.map((c) => c.law?.sfs)).toEqual(['2017:725', '2017:725']);
+    // the abbreviation is then the document's: a citation on its own, with no ambiguity note
+    const r = find('Kommunallagen (2017:725) gäller. KL reglerar också nämndernas arbete.', '2024-05-01');
+    expect(r.citations.map((c) => `${c.text} ${c.law?.sfs}`)).toEqual(['Kommunallagen (2017:725) 2017:725', 'KL 2017:725']);
     expect(r.problems).toEqual([]);
-    // but not when named as the former law
-    expect(laws('Den nya lagen har ersatt socialtjänstlagen (2001:453). Enligt 11 kap. 1 § SoL ska nämnden utreda.', '2025-10-01')[1]).toBe('11 kap. 1 § SoL 2025:400');
+    // a coming law: "fram till dess" the abbreviation is the law in force (2001:453)
+    expect(laws('Socialtjänstlagen (2025:400) träder i kraft den 1 juli 2025. Fram till dess gäller 4 kap. 1 § SoL.', '2025-05-01')[1]).toBe('4 kap. 1 § SoL 2001:453');
+    // a former law, in a sentence about the past: no false repealed-law error on the abbreviation
+    const past = find('Jävsreglerna fanns redan i kommunallagen (1991:900). Enligt 6 kap. 28 § KL får ledamoten inte delta.', '2024-03-01');
+    expect(past.citations.map((c) => c.law?.sfs)).toEqual(['1991:900', '2017:725']);
+    expect(laws('Ärenden som inletts före den 1 juli 2025 handläggs enligt socialtjänstlagen (2001:453). För övriga ärenden tillämpas 11 kap. 1 § SoL.', '2025-09-01')[1]).toBe('11 kap. 1 § SoL 2025:400');
   });
 
   it('an abbreviation is a citation of its own, but for short ones that are also other things, compounds and headings', () => {
@@ -286,6 +289,12 @@ describe('statute forms', () => {
     expect(laws('Detta MB är stort.')).toEqual([]);
     expect(laws('Enligt MB gäller detta.')).toEqual(['MB 1998:808']);
     expect(laws('LEK OCH RÖRELSE FÖR BARN')).toEqual([]);
+    // the document's own abbreviations, people's initials, names, times, addresses, and the short ones after "och"/"med"
+    expect(laws('Socialförvaltningen (SoF) ansvarar för detta. SoF ska återrapportera.')).toEqual([]);
+    expect(laws('Justerare: Lars Andersson Svensson (LAS) och Karin Lindqvist (KL).')).toEqual([]);
+    expect(laws('LUF Göteborg har lämnat synpunkter. SFB Stadsfastigheter AB har inkommit.')).toEqual([]);
+    expect(laws('Tid: KL 18.00 i Stadshusets sammanträdesrum. Se www.kommun.se/LSS eller skriv till LSS@kommun.se.')).toEqual([]);
+    expect(laws('Platser på ÄB Solgården och ÄB Björken. Fiber och DSL. Bankens arbete med AML och KYC.')).toEqual([]);
   });
 
   it('finds every law of a list of abbreviations', () => {
@@ -362,6 +371,11 @@ describe('statute forms', () => {
     expect(one('Enligt lagen (1994:137) om mottagande av asylsökande m.fl. (LMA) gäller.').text).toBe('lagen (1994:137) om mottagande av asylsökande m.fl. (LMA)');
     // but not to words in parentheses that define nothing
     expect(one('Enligt lagen (2007:459) om ersättning till kommuner (Stockholm) gäller.').text).toBe('lagen (2007:459)');
+    // a word of another law after a comma is the next law of a list, not a short name
+    expect(statutes('Lagen om offentlig upphandling (2016:1145), avtalslagen, och köplagen gäller. Enligt 36 § avtalslagen kan villkor jämkas.').map((c) => [c.text, c.law?.sfs])).toEqual([
+      ['Lagen om offentlig upphandling (2016:1145)', '2016:1145'],
+      ['36 § avtalslagen', undefined],
+    ]);
     // a law the registry knows, after a comma, is the next law of a list, not a short name
     expect(statutes('Enligt socialtjänstlagen (2001:453), skollagen (2010:800) och 5 kap. 1 § skollagen gäller.').map((c) => c.law?.sfs)).toEqual(['2001:453', '2010:800', '2010:800']);
   });
@@ -377,6 +391,8 @@ describe('statute forms', () => {
     expect(texts('Barnkonventionens artikel 3 och artikel 12 är centrala.')).toEqual(['Barnkonventionens artikel 3 och artikel 12']);
     expect(texts('Artiklarna 2, 3, 6 och 12 i barnkonventionen är grundprinciperna.')).toEqual(['Artiklarna 2, 3, 6 och 12 i barnkonventionen']);
     expect(texts('Enligt artikel 8 i Europakonventionen och Europakonventionens artikel 6 gäller.')).toEqual(['artikel 8 i Europakonventionen', 'Europakonventionens artikel 6']);
+    // not the articles of the next act
+    expect(texts('Enligt barnkonventionen artikel 12 och artikel 5 i förvaltningslagen gäller.')).toEqual(['barnkonventionen artikel 12', 'förvaltningslagen']);
     // a convention that is no law, and the convention before it was made law (Karlskoga 2011)
     expect(statutes('Sverige har ratificerat en konvention om detta.')).toEqual([]);
     expect(statutes('Enligt FN:s konvention om barnets rättigheter ska barnets bästa beaktas.', '2011-05-01')).toEqual([]);
