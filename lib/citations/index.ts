@@ -48,7 +48,10 @@ const REGULATION_GAP = /^\s?(?:(?:i|enligt)\s)?(?:(?:\p{Lu}\p{L}*s\s)?(?:föresk
 const UNDATED_NOTE_YEARS = 20;
 
 /** A förordning ("Förordning om …", "Socialtjänstförordning"), not a lag ("Lag … till EU:s dataskyddsförordning"). */
-const isOrdinance = (law: ResolvedLaw): boolean => /^(?:förordning|\S*förordning$)/i.test(law.title);
+const isOrdinance = (law: ResolvedLaw): boolean => {
+  const t = law.title;
+  return t.startsWith('Förordning') || t.startsWith('förordning') || (t.endsWith('förordning') && !t.includes(' '));
+};
 
 /** How far back (characters) a bare provision looks for the law named last in its paragraph. */
 const CONTEXT_WINDOW = 600;
