@@ -481,7 +481,7 @@ function readAbbreviation(registry: LawRegistry, abbr: string, date: string, new
   for (const sfs of entry.secondary) {
     // (only a law that applied at the date: FL was also förköpslagen, but only until 2010)
     const other = registry.get(sfs);
-    if (other !== undefined && registry.existedAt(other, date) && !registry.repealedBy(other, date)) alt.push(other);
+    if (other !== undefined && registry.inForceAt(other, date)) alt.push(other);
   }
   return { law: toResolved(info, abbr), alsoMeans: alt.length ? alt : undefined };
 }
@@ -783,9 +783,7 @@ function findNames(p: string, ctx: MentionContext, out: Mention[], notes: [numbe
       // (only a law in force at the date: a law named in a sentence about the past, "fanns redan i kommunallagen
       // (1991:900)", or one not yet in force, does not change what the abbreviation means today)
       const abbr = info?.abbreviation;
-      if (abbr && !former && !state.abbrs.has(abbr) && registry.existedAt(info, ctx.date) && !registry.repealedBy(info, ctx.date) && (info.inForceFrom ?? '') <= ctx.date) {
-        state.abbrs.set(abbr, toResolved(info, abbr));
-      }
+      if (abbr && !former && !state.abbrs.has(abbr) && registry.inForceAt(info, ctx.date)) state.abbrs.set(abbr, toResolved(info, abbr));
     } else if (nameKey) {
       law = nameKey === folded ? resolveName(ctx, folded, info.stem, generic, info.unknown, p, start) : resolveName(ctx, nameKey, stemOf(nameKey), generic, false, p, start);
     }

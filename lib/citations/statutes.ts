@@ -50,7 +50,6 @@ const BACK_REF_WORDS = new WordList(['samma', 'denna', 'namnda', 'sistnamnda']);
 const LAW_NOUNS = new WordList(['lag', 'lagen', 'forordning', 'forordningen', 'balk', 'balken', 'forfattning']);
 /** "i samma kapitel", "i detta kapitel" */
 const SAME_CHAPTER_WORDS = new WordList(['samma', 'detta', 'namnda']);
-/** "3 § i avtalet": sections of documents that are not statutes. */
 /**
  * Endings (folded) of the words for a municipality's own documents, whose sections are no statute's:
  * "8 § i nämndens reglemente", "5 § i förbundsordningen", "2 § i avgiftstaxan", "6 § i samverkansavtalet".
@@ -137,18 +136,15 @@ let parCount = 0;
 
 /**
  * The chapters before a chapter alone at token i, back to offset `floor`: "6 och" and "6, 7 och" before "9 kap.",
- * "3–" before "5 kap." (a range of at most 20 as each chapter). Returns the index of the first number (i when
- * there are none) and fills chapList with those chapters, in order; the caller has the one at i.
+ * "3–" before "5 kap." (a range of at most 20 as each chapter): the index of the first number (i when there are
+ * none) and those chapters in order (the caller has the one at i).
  */
-const chapList: string[] = [];
-let chapCount = 0;
-function chaptersBefore(p: string, toks: TokenList, i: number, floor: number): number {
+function chaptersBefore(p: string, toks: TokenList, i: number, floor: number): { first: number; chapters: string[] } {
   const found: string[] = [];
   let first = i;
-  let j = i;
   for (let guard = 0; guard < 20; guard++) {
-    // the separator before number j (",", "och", ", och", or a dash for a range), and the number before it
-    let k = j - 1;
+    // the separator before number `first` (",", "och", ", och", or a dash for a range), and the number before it
+    let k = first - 1;
     if (k < 1) break;
     const range = isDash(toks, k);
     if (!range) {
@@ -160,18 +156,15 @@ function chaptersBefore(p: string, toks: TokenList, i: number, floor: number): n
     if (!toks.isNum(n) || toks.len(n) > 3 || toks.s(n) < floor || badPrefix(p, toks.s(n))) break;
     const from = toks.num(n);
     if (range) {
-      const to = toks.num(j);
-      if (j !== i || to <= from || to - from > 20) break;
+      const to = toks.num(first);
+      if (first !== i || to <= from || to - from > 20) break;
       for (let x = to - 1; x > from; x--) found.push(numStr(x));
     }
     found.push(numStr(from));
     first = n;
-    j = n;
     if (range) break;
   }
-  chapCount = found.length;
-  for (let x = 0; x < found.length; x++) chapList[x] = found[found.length - 1 - x];
-  return first;
+  return { first, chapters: found.reverse() };
 }
 
 /** Parse "NUM [letter]" at i into secValue. */
@@ -599,10 +592,10 @@ function findGroups(p: string, text: string, from: number): ProvisionGroup[] {
     const targets = itemTargets;
     if (itemChapterOnly && toks.isNum(i)) {
       // "6 och 7 kap.", "3–5 kap.": the chapters before this one (read back: rarely any, and only here)
-      const first = chaptersBefore(p, toks, i, groups.length ? groups[groups.length - 1].e : 0);
-      if (first < i) {
-        targets.unshift(...chapList.slice(0, chapCount).map((chapter) => ({ chapter })));
-        i = first;
+      const before = chaptersBefore(p, toks, i, groups.length ? groups[groups.length - 1].e : 0);
+      if (before.first < i) {
+        targets.unshift(...before.chapters.map((chapter) => ({ chapter })));
+        i = before.first;
         ts = toks.s(i);
       }
     }

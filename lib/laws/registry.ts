@@ -276,6 +276,11 @@ export class LawRegistry {
     return (law.issued ?? `${law.sfs.slice(0, 4)}-01-01`) <= date;
   }
 
+  /** Did the law apply at `date`: issued, in force from (where known) and not repealed by then? */
+  inForceAt(law: LawInfo, date: string): boolean {
+    return this.existedAt(law, date) && (law.inForceFrom ?? '') <= date && !this.repealedBy(law, date);
+  }
+
   /** The laws this one replaced (those whose `replacedBy` it is), with the date each stopped applying. */
   predecessors(sfs: string): { law: LawInfo; until: string | undefined }[] {
     if (!this.replaced) {
