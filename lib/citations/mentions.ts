@@ -857,6 +857,16 @@ function readTitleTail(p: string, we: number, folded: string, ctx: MentionContex
   let titleEnd = -1;
   const tail: string[] = [];
   for (let k = 0; k < 24; k++) {
+    // A comma inside the title the registry has for the number, or inside a known name ("… för kommuner, regioner,
+    // kommunalförbund och samordningsförbund"): read on.
+    if (codeAt(p, pos) === 44) {
+      const inTitle = titlePhrase !== undefined && titleKey !== undefined && titleKey.startsWith(`${titlePhrase}, `);
+      const inName = phrase !== undefined && (prefixes.has(`${phrase},`) || statePrefixes.has(`${phrase},`));
+      if (!inTitle && !inName) break;
+      if (inTitle) titlePhrase = `${titlePhrase},`;
+      if (phrase !== undefined) phrase = inName ? `${phrase},` : undefined;
+      pos += 1;
+    }
     TAIL_WORD.lastIndex = pos;
     const tw = TAIL_WORD.exec(p);
     if (!tw) break;
@@ -871,7 +881,7 @@ function readTitleTail(p: string, we: number, folded: string, ctx: MentionContex
     if (titleKey !== undefined && titlePhrase !== undefined) {
       titlePhrase = `${titlePhrase} ${foldName(w)}`;
       if (titlePhrase === titleKey) titleEnd = pos;
-      else if (!titleKey.startsWith(`${titlePhrase} `)) titlePhrase = undefined;
+      else if (!titleKey.startsWith(`${titlePhrase} `) && !titleKey.startsWith(`${titlePhrase}, `)) titlePhrase = undefined;
     }
     if (phrase !== undefined) {
       const pk: string = `${phrase} ${foldName(w)}`;
@@ -880,7 +890,7 @@ function readTitleTail(p: string, we: number, folded: string, ctx: MentionContex
         text = tail.join(' ');
         end = pos;
       }
-      phrase = prefixes.has(pk) || statePrefixes.has(pk) ? pk : undefined;
+      phrase = prefixes.has(pk) || statePrefixes.has(pk) || (codeAt(p, pos) === 44 && (prefixes.has(`${pk},`) || statePrefixes.has(`${pk},`))) ? pk : undefined;
       if (phrase === undefined && (key !== undefined || !(wantWords || after === 'unknown'))) break;
     }
     if (ends || (abbreviated && isSpaceAt(p, pos) && CAPITAL.test(p.charAt(pos + 1)))) break;

@@ -398,6 +398,21 @@ describe('statute forms', () => {
     expect(statutes('Enligt FN:s konvention om barnets rättigheter ska barnets bästa beaktas.', '2011-05-01')).toEqual([]);
   });
 
+  it('reads a title with commas when it is the title the registry has ("… för kommuner, regioner, kommunalförbund och samordningsförbund")', () => {
+    const registry = LawRegistry.fromData(coreData);
+    installTitleIndexSync(registry);
+    const title = 'om ersättning för viss mervärdesskatt för kommuner, regioner, kommunalförbund och samordningsförbund';
+    const r = findCitations(`Enligt lagen (2005:807) ${title} (LEMK) gäller detta. Kommunallagen gäller också. Enligt 2 § LEMK ska.`, { date: '2024-05-01', dateKnown: true, registry });
+    expect(r.citations.map((c) => [c.text, c.law?.sfs])).toEqual([
+      [`lagen (2005:807) ${title} (LEMK)`, '2005:807'],
+      ['Kommunallagen', '2017:725'],
+      ['2 § LEMK', '2005:807'],
+    ]);
+    expect(findCitations(`Enligt lagen ${title} gäller detta.`, { date: '2024-05-01', dateKnown: true, registry }).citations.map((c) => c.law?.sfs)).toEqual(['2005:807']);
+    // a comma that ends the title ends the citation
+    expect(findCitations('Enligt lagen (2018:222) om bostadsanpassningsbidrag, vilket gäller.', { date: '2024-05-01', dateKnown: true, registry }).citations[0].text).toBe('lagen (2018:222) om bostadsanpassningsbidrag');
+  });
+
   it('a law named with its number as the former law binds nothing: later bare names are read at the date', () => {
     const r = find('Den nya lagen har ersatt socialtjänstlagen (2001:453).\n\nVården ska planeras enligt 9 kap. 12 § socialtjänstlagen.', '2025-10-15');
     expect(r.citations.map((c) => [c.text, c.law?.sfs])).toEqual([
