@@ -188,6 +188,14 @@ const SENTENCE_START = /(?:^|[.!?]\s?)$/;
 const YEAR_BEFORE = /(?:^|[^\d])((?:19|20)\d\d) års\s$/;
 /** "nya " before a name ("den nya socialtjänstlagen", "nya SoL"): the newest law of that name. ("nuvarande" is the one in force.) */
 const NEW_BEFORE = /(?:^|[^\p{L}])nya\s$/iu;
+/** "den äldre socialtjänstlagen", "tidigare SoL": the law the one in force replaced. */
+const FORMER_BEFORE = /(?:^|[^\p{L}])(?:[äa]ldre|tidigare|gamla|f[öo]rra|d[åa]varande|upph[äa]vda)\s$/iu;
+/** The length of a FORMER_BEFORE word and its space before `start`, or 0. */
+function formerBefore(p: string, start: number): number {
+  if (start < 6 || !isSpaceAt(p, start - 1)) return 0;
+  const m = FORMER_BEFORE.exec(p.slice(Math.max(0, start - 12), start));
+  return m ? m[0].length - (m[0].length > 0 && !isLetterAt(m[0], 0) ? 1 : 0) : 0;
+}
 /** NEW_BEFORE in the 6 characters before `start`: only tried when the letter before the space is an a. */
 function newBefore(p: string, start: number): boolean {
   return (codeAt(p, start - 2) | 0x20) === 97 && NEW_BEFORE.test(p.slice(Math.max(0, start - 6), start));
@@ -203,8 +211,10 @@ const REPEAL_AFTER = /^[\s,]*(?:\p{L}+\s+){0,2}(?:upph[äa]v|upph[öo]r|ersattes
 /** A law named by its year ("2001 års socialtjänstlag"): the former law, on purpose. */
 const YEAR_NAMED = /(?:^|\s)(?:19|20)\d\d års \p{L}/u;
 export function reportsRepeal(p: string, s: number, e: number): boolean {
-  return REPEAL_BEFORE.test(p.slice(Math.max(0, s - 40), s)) || REPEAL_AFTER.test(p.slice(e, e + 40)) || YEAR_NAMED.test(p.slice(s, e));
+  return REPEAL_BEFORE.test(p.slice(Math.max(0, s - 40), s)) || REPEAL_AFTER.test(p.slice(e, e + 40)) || YEAR_NAMED.test(p.slice(s, e)) || FORMER_START.test(p.slice(s, e));
 }
+/** A citation that holds the word that made it the former law ("tidigare SoL", "10 kap. 4 § i den äldre socialtjänstlagen"). */
+const FORMER_START = /(?:^|\s)(?:[äa]ldre|tidigare|gamla|f[öo]rra|d[åa]varande|upph[äa]vda)\s/iu;
 
 /** An abbreviation as a whole word (the known ones are found by one regex built from them). */
 const ABBR_WORD = /^\p{Lu}\p{L}{0,8}$/u;
@@ -826,6 +836,16 @@ function findNames(p: string, ctx: MentionContext, out: Mention[], notes: [numbe
     }
     // "nya socialtjänstlagen": the word that picked the newest law is part of the citation.
     if (!sfs && !tail?.law && newBefore(p, start)) start -= 4;
+    else if (!sfs && !tail?.law && law.info) {
+      // "den äldre socialtjänstlagen", "tidigare SoL" in a 2025 document: the law it replaced (of the latest
+      // repeal), and the word is part of the citation
+      const fb = formerBefore(p, start);
+      const previous = fb ? latestPredecessor(registry, law.sfs) : undefined;
+      if (previous) {
+        law = toResolved(previous);
+        start -= fb;
+      }
+    }
     out.push({ s: start, e: we, kind: sfs ? 'sfs' : 'name', law, standalone: true });
   }
 }
@@ -1022,6 +1042,13 @@ function findSfsNumbers(p: string, registry: LawRegistry, out: Mention[], named:
   }
 }
 
+/** The law that `sfs` replaced last (the predecessor with the latest end), if the registry knows one. */
+function latestPredecessor(registry: LawRegistry, sfs: string): LawInfo | undefined {
+  let best: { law: LawInfo; until: string } | undefined;
+  for (const p of registry.predecessors(sfs)) if (!best || (p.until ?? '') > best.until) best = { law: p.law, until: p.until ?? '' };
+  return best?.law;
+}
+
 /** Abbreviations the registry or the document knows, outside the first `named` mentions. */
 function findAbbreviations(p: string, ctx: MentionContext, out: Mention[], named: number): void {
   const { registry, date, state } = ctx;
@@ -1082,8 +1109,17 @@ function findAbbreviations(p: string, ctx: MentionContext, out: Mention[], named
           (cueBefore(p, s, weak) ||
             (s >= 2 && p.charCodeAt(s - 1) === 32 && p.charCodeAt(s - 2) === 44 && lawMentionEndsAt(out, named, s - 2)) ||
             (!weak && !paren && !state.ownAbbrs.has(abbr) && !inCapitals(p, s, e)))));
-    // ("nya" is part of the citation, as after a name)
-    const mention: Mention = { s: newest ? s - 4 : s, e, kind: 'abbr', law, abbr, standalone };
+    // ("nya" is part of the citation, as after a name; "tidigare SoL" is the law it replaced)
+    let ms = newest ? s - 4 : s;
+    if (!newest && !defined && law.info) {
+      const fb = formerBefore(p, s);
+      const previous = fb ? latestPredecessor(registry, law.sfs) : undefined;
+      if (previous) {
+        law = toResolved(previous, abbr);
+        ms = s - fb;
+      }
+    }
+    const mention: Mention = { s: ms, e, kind: 'abbr', law, abbr, standalone };
     if (alsoMeans) mention.alsoMeans = alsoMeans;
     out.push(mention);
   }

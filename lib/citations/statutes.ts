@@ -65,6 +65,8 @@ const LOCAL_DOCUMENT_ENDINGS = [
 const isLocalDocumentWord = (folded: string): boolean => LOCAL_DOCUMENT_ENDINGS.some((e) => folded.endsWith(e));
 /** Words between "i" and the document: possessives ("nämndens", "Stockholms stads") and a few adjectives. */
 const DOCUMENT_ATTRIBUTES = new WordList(['de', 'det', 'den', 'lokala', 'gallande', 'nuvarande', 'egna', 'antagna', 'reviderade']);
+/** Words that call a law the former one ("den tidigare socialtjänstlagen"), folded. */
+const FORMER_WORDS = new WordList(['aldre', 'tidigare', 'gamla', 'forra', 'davarande', 'upphavda']);
 /** Collective agreements cited like laws ("28 § AB"): no law's abbreviation. */
 const AGREEMENT_ABBREVIATIONS = new Set(['AB', 'HÖK', 'PAN', 'BEA']);
 const LAW_NAME_END = /(?:lagen|balken|forordningen|kungorelsen|stadgan)$/;
@@ -631,6 +633,10 @@ function findGroups(p: string, text: string, from: number): ProvisionGroup[] {
     if (toks.word(k, 'nya')) {
       if (mentionByStart[toks.s(k)] === undefined) k += 1;
       newer = true;
+    } else if (toks.wordIndex(k, FORMER_WORDS) >= 0 && mentionByStart[toks.s(k)] === undefined && mentionByStart[toks.s(k + 1)] !== undefined) {
+      // "i den tidigare socialtjänstlagen (2001:453)": the mention after the word (with "äldre" before a name the
+      // mention starts at the word)
+      k += 1;
     }
     let law: ResolvedLaw | undefined;
     let mention: Mention | undefined;

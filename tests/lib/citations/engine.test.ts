@@ -413,6 +413,18 @@ describe('statute forms', () => {
     expect(findCitations('Enligt lagen (2018:222) om bostadsanpassningsbidrag, vilket gäller.', { date: '2024-05-01', dateKnown: true, registry }).citations[0].text).toBe('lagen (2018:222) om bostadsanpassningsbidrag');
   });
 
+  it('"den äldre socialtjänstlagen", "tidigare SoL" are the law the one in force replaced, with no repealed-law problem', () => {
+    const r = find('Enligt 10 kap. 4 § i den äldre socialtjänstlagen gällde detta. Enligt tidigare SoL också. Enligt 4 kap. 1 § SoL gäller nu.', '2025-09-16');
+    expect(r.citations.map((c) => [c.text, c.law?.sfs])).toEqual([
+      ['10 kap. 4 § i den äldre socialtjänstlagen', '2001:453'],
+      ['tidigare SoL', '2001:453'],
+      ['4 kap. 1 § SoL', '2025:400'],
+    ]);
+    expect(r.problems).toEqual([]);
+    // with its number after the word, the provision keeps the law (it had none)
+    expect(one('Enligt 10 kap. 4 § i den tidigare socialtjänstlagen (2001:453) gällde detta.', '2025-09-16')).toMatchObject({ law: { sfs: '2001:453' }, targets: [{ chapter: '10', section: '4' }] });
+  });
+
   it('a law named with its number as the former law binds nothing: later bare names are read at the date', () => {
     const r = find('Den nya lagen har ersatt socialtjänstlagen (2001:453).\n\nVården ska planeras enligt 9 kap. 12 § socialtjänstlagen.', '2025-10-15');
     expect(r.citations.map((c) => [c.text, c.law?.sfs])).toEqual([
