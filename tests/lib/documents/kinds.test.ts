@@ -167,6 +167,12 @@ describe('generated OCR damage keeps kind, sections and missing sections', () =>
 });
 
 describe('headings are lines standing alone', () => {
+  it('a remissvar\'s account of the motion or the inquiry is its Ärendet ("Motionens förslag", "Utredningens förslag")', () => {
+    for (const heading of ['Motionens förslag', 'Utredningens förslag']) {
+      const r = analyzeDocument(`Förvaltningens förslag till beslut\nNämnden godkänner.\n\n${heading}\nMotionären föreslår att staden inför en modell.\n`);
+      expect(r.sections.map((s) => s.id)).toEqual(['forslag-till-beslut', 'arendet']);
+    }
+  });
   it('the same words inside a sentence are not a heading', () => {
     const text = 'Förvaltningens förslag till beslut\nNämnden godkänner.\n\nI ärendet finns en\nbakgrund\nsom förvaltningen beskriver. Mot bakgrund av detta föreslås Jämställdhetsanalys i text.';
     const r = analyzeDocument(text);
