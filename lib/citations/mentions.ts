@@ -188,13 +188,21 @@ const SENTENCE_START = /(?:^|[.!?]\s?)$/;
 const YEAR_BEFORE = /(?:^|[^\d])((?:19|20)\d\d) års\s$/;
 /** "nya " before a name ("den nya socialtjänstlagen", "nya SoL"): the newest law of that name. ("nuvarande" is the one in force.) */
 const NEW_BEFORE = /(?:^|[^\p{L}])nya\s$/iu;
-/** "den äldre socialtjänstlagen", "tidigare SoL": the law the one in force replaced. */
-const FORMER_BEFORE = /(?:^|[^\p{L}])(?:[äa]ldre|tidigare|gamla|f[öo]rra|d[åa]varande|upph[äa]vda)\s$/iu;
-/** The length of a FORMER_BEFORE word and its space before `start`, or 0. */
-function formerBefore(p: string, start: number): number {
-  if (start < 6 || !isSpaceAt(p, start - 1)) return 0;
+/** The words that call a law the former one ("den äldre socialtjänstlagen", "tidigare SoL"). */
+const FORMER_WORD = String.raw`(?:[äa]ldre|tidigare|gamla|f[öo]rra|d[åa]varande|upph[äa]vda)`;
+const FORMER_BEFORE = new RegExp(String.raw`(?:^|[^\p{L}])${FORMER_WORD}\s$`, 'iu');
+/**
+ * Before `start`, a word that calls the law read there the former one: the law it replaced last and where the
+ * citation then starts (the word is part of it), or undefined.
+ */
+function formerReading(p: string, start: number, law: ResolvedLaw, registry: LawRegistry, abbr?: string): { law: ResolvedLaw; start: number } | undefined {
+  if (!law.info || start < 6 || !isSpaceAt(p, start - 1)) return undefined;
   const m = FORMER_BEFORE.exec(p.slice(Math.max(0, start - 12), start));
-  return m ? m[0].length - (m[0].length > 0 && !isLetterAt(m[0], 0) ? 1 : 0) : 0;
+  if (!m) return undefined;
+  let previous: { law: LawInfo; until: string } | undefined;
+  for (const x of registry.predecessors(law.sfs)) if (!previous || (x.until ?? '') > previous.until) previous = { law: x.law, until: x.until ?? '' };
+  if (!previous) return undefined;
+  return { law: toResolved(previous.law, abbr), start: start - m[0].length + (isLetterAt(m[0], 0) ? 0 : 1) };
 }
 /** NEW_BEFORE in the 6 characters before `start`: only tried when the letter before the space is an a. */
 function newBefore(p: string, start: number): boolean {
@@ -214,7 +222,7 @@ export function reportsRepeal(p: string, s: number, e: number): boolean {
   return REPEAL_BEFORE.test(p.slice(Math.max(0, s - 40), s)) || REPEAL_AFTER.test(p.slice(e, e + 40)) || YEAR_NAMED.test(p.slice(s, e)) || FORMER_START.test(p.slice(s, e));
 }
 /** A citation that holds the word that made it the former law ("tidigare SoL", "10 kap. 4 § i den äldre socialtjänstlagen"). */
-const FORMER_START = /(?:^|\s)(?:[äa]ldre|tidigare|gamla|f[öo]rra|d[åa]varande|upph[äa]vda)\s/iu;
+const FORMER_START = new RegExp(String.raw`(?:^|\s)${FORMER_WORD}\s`, 'iu');
 
 /** An abbreviation as a whole word (the known ones are found by one regex built from them). */
 const ABBR_WORD = /^\p{Lu}\p{L}{0,8}$/u;
@@ -836,15 +844,10 @@ function findNames(p: string, ctx: MentionContext, out: Mention[], notes: [numbe
     }
     // "nya socialtjänstlagen": the word that picked the newest law is part of the citation.
     if (!sfs && !tail?.law && newBefore(p, start)) start -= 4;
-    else if (!sfs && !tail?.law && law.info) {
-      // "den äldre socialtjänstlagen", "tidigare SoL" in a 2025 document: the law it replaced (of the latest
-      // repeal), and the word is part of the citation
-      const fb = formerBefore(p, start);
-      const previous = fb ? latestPredecessor(registry, law.sfs) : undefined;
-      if (previous) {
-        law = toResolved(previous);
-        start -= fb;
-      }
+    else if (!sfs && !tail?.law) {
+      // "den äldre socialtjänstlagen" in a 2025 document: the law it replaced, the word part of the citation
+      const former = formerReading(p, start, law, registry);
+      if (former) ({ law, start } = former);
     }
     out.push({ s: start, e: we, kind: sfs ? 'sfs' : 'name', law, standalone: true });
   }
@@ -1042,13 +1045,6 @@ function findSfsNumbers(p: string, registry: LawRegistry, out: Mention[], named:
   }
 }
 
-/** The law that `sfs` replaced last (the predecessor with the latest end), if the registry knows one. */
-function latestPredecessor(registry: LawRegistry, sfs: string): LawInfo | undefined {
-  let best: { law: LawInfo; until: string } | undefined;
-  for (const p of registry.predecessors(sfs)) if (!best || (p.until ?? '') > best.until) best = { law: p.law, until: p.until ?? '' };
-  return best?.law;
-}
-
 /** Abbreviations the registry or the document knows, outside the first `named` mentions. */
 function findAbbreviations(p: string, ctx: MentionContext, out: Mention[], named: number): void {
   const { registry, date, state } = ctx;
@@ -1111,14 +1107,8 @@ function findAbbreviations(p: string, ctx: MentionContext, out: Mention[], named
             (!weak && !paren && !state.ownAbbrs.has(abbr) && !inCapitals(p, s, e)))));
     // ("nya" is part of the citation, as after a name; "tidigare SoL" is the law it replaced)
     let ms = newest ? s - 4 : s;
-    if (!newest && !defined && law.info) {
-      const fb = formerBefore(p, s);
-      const previous = fb ? latestPredecessor(registry, law.sfs) : undefined;
-      if (previous) {
-        law = toResolved(previous, abbr);
-        ms = s - fb;
-      }
-    }
+    const former = newest || defined ? undefined : formerReading(p, s, law, registry, abbr);
+    if (former) ({ law, start: ms } = former);
     const mention: Mention = { s: ms, e, kind: 'abbr', law, abbr, standalone };
     if (alsoMeans) mention.alsoMeans = alsoMeans;
     out.push(mention);
