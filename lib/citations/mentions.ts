@@ -4,6 +4,7 @@
  * ("SFS 2022:1224", "lag (2024:79)") or by abbreviation ("SoL"), resolved against the
  * registry at the document's date and the document's own definitions.
  */
+import { findDates } from '../documents/dates';
 import { foldName } from '../text/fold';
 import { isHighLetter } from '../text/letters';
 import type { LawInfo, LawRegistry } from '../laws/registry';
@@ -204,6 +205,23 @@ function formerReading(p: string, start: number, law: ResolvedLaw, registry: Law
   if (!previous) return undefined;
   return { law: toResolved(previous.law, abbr), start: start - m[0].length + (isLetterAt(m[0], 0) ? 0 : 1) };
 }
+/** "i dess lydelse före den 1 juli 2025", "i lydelsen före 2025-07-01" after a law's name: the date follows it. */
+const VERSION_BEFORE = /^,?\si\s(?:(?:dess|sin|den)\s)?lydelsen?\s(?:före|innan)\s(?:den\s)?/u;
+/**
+ * A law named as it read before a date ("14 kap. 3 § SoL i dess lydelse före den 1 juli 2025" in an October 2025
+ * document): where the law read at the document's date did not yet apply the day before, the law it replaced that
+ * applied then; else undefined (the law itself, in an older wording, or no such phrase after `end`).
+ */
+function versionBeforeReading(p: string, end: number, law: ResolvedLaw, registry: LawRegistry, abbr?: string): ResolvedLaw | undefined {
+  if (!law.info || !(p.startsWith(' i ', end) || p.startsWith(', i ', end))) return undefined;
+  const m = VERSION_BEFORE.exec(p.slice(end, end + 40));
+  const date = m ? findDates(p.slice(end + m[0].length, end + m[0].length + 20))[0] : undefined;
+  if (!m || date?.start !== 0) return undefined;
+  const dayBefore = new Date(Date.parse(`${date.iso}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+  if (registry.inForceAt(law.info, dayBefore)) return undefined;
+  for (const x of registry.predecessors(law.sfs)) if (registry.inForceAt(x.law, dayBefore)) return toResolved(x.law, abbr);
+  return undefined;
+}
 /** NEW_BEFORE in the 6 characters before `start`: only tried when the letter before the space is an a. */
 function newBefore(p: string, start: number): boolean {
   return (codeAt(p, start - 2) | 0x20) === 97 && NEW_BEFORE.test(p.slice(Math.max(0, start - 6), start));
@@ -211,11 +229,12 @@ function newBefore(p: string, start: number): boolean {
 /**
  * Words right before or after a citation that report the law's repeal or speak of it as the former
  * law ("Den 1 augusti 2025 upphävdes lag (2007:459) …", "den tidigare socialtjänstlagen", "… (2001:453)
- * upphörde att gälla"), or name it by its year ("2001 års socialtjänstlag"): citing a repealed law is then
- * no mistake, and gets no repealed-law problem.
+ * upphörde att gälla"), set it beside the law that replaced it ("… motsvarar 10 kap. 4 § i socialtjänstlagen
+ * (2001:453)"), cite it as it read before a date ("i dess lydelse före den 1 juli 2025"), or name it by its year
+ * ("2001 års socialtjänstlag"): citing a repealed law is then no mistake, and gets no repealed-law problem.
  */
-const REPEAL_BEFORE = /(?:upph[äa]v\p{L}*|upph[öo]r\p{L}*|ersatt\p{L}*|ers[äa]tt\p{L}*|tidigare|gamla|d[åa]varande|f[öo]rra|[äa]ldre)(?:\s+\p{L}+){0,2}\s*$/iu;
-const REPEAL_AFTER = /^[\s,]*(?:\p{L}+\s+){0,2}(?:upph[äa]v|upph[öo]r|ersattes|ersatts|ers[äa]tts|g[äa]llde)/iu;
+const REPEAL_BEFORE = /(?:upph[äa]v\p{L}*|motsvara\p{L}*|upph[öo]r\p{L}*|ersatt\p{L}*|ers[äa]tt\p{L}*|tidigare|gamla|d[åa]varande|f[öo]rra|[äa]ldre)(?:\s+\p{L}+){0,2}\s*$/iu;
+const REPEAL_AFTER = /^[\s,]*(?:\p{L}+\s+){0,2}(?:upph[äa]v|upph[öo]r|ersattes|ersatts|ers[äa]tts|g[äa]llde|lydelsen?\s(?:före|innan))/iu;
 /** A law named by its year ("2001 års socialtjänstlag"): the former law, on purpose. */
 const YEAR_NAMED = /(?:^|\s)(?:19|20)\d\d års \p{L}/u;
 export function reportsRepeal(p: string, s: number, e: number): boolean {
@@ -848,6 +867,7 @@ function findNames(p: string, ctx: MentionContext, out: Mention[], notes: [numbe
       // "den äldre socialtjänstlagen" in a 2025 document: the law it replaced, the word part of the citation
       const former = formerReading(p, start, law, registry);
       if (former) ({ law, start } = former);
+      else law = versionBeforeReading(p, we, law, registry) ?? law;
     }
     out.push({ s: start, e: we, kind: sfs ? 'sfs' : 'name', law, standalone: true });
   }
@@ -1109,6 +1129,7 @@ function findAbbreviations(p: string, ctx: MentionContext, out: Mention[], named
     let ms = newest ? s - 4 : s;
     const former = newest || defined ? undefined : formerReading(p, s, law, registry, abbr);
     if (former) ({ law, start: ms } = former);
+    else if (!newest) law = versionBeforeReading(p, e, law, registry, abbr) ?? law;
     const mention: Mention = { s: ms, e, kind: 'abbr', law, abbr, standalone };
     if (alsoMeans) mention.alsoMeans = alsoMeans;
     out.push(mention);

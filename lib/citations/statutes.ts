@@ -104,11 +104,9 @@ const ordinalAt = (toks: TokenList, i: number): number => toks.wordIndex(i, ORDI
 function letterAt(toks: TokenList, i: number): boolean {
   if (toks.letter(i) < 0) return false;
   const raw = toks.first(i);
-  if (toks.sp(i) && !(raw >= 97 && raw <= 122)) {
-    // "3 A §" is unusual but "3A §" is OCR-common; accept upper case only when attached.
-    return false;
-  }
   const n = i + 1;
+  // An upper-case letter after a space only right before the sign: "3 A §" (OCR), not "3 A och 4 B" or "1 A kap."
+  if (toks.sp(i) && !(raw >= 97 && raw <= 122)) return isSection(toks, n);
   return isSection(toks, n) || isDash(toks, n) || isSep(toks, n) || isChapterWord(toks, n) || toks.sym(n, DOT);
 }
 const LETTER_OR_DIGIT = /[\p{L}\d]/u;

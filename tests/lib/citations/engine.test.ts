@@ -186,6 +186,7 @@ describe('statute forms', () => {
     ['enligt 3 kap 5 § SoL', [{ chapter: '3', section: '5' }]],
     ['enligt 5 kap. 1§ SoL', [{ chapter: '5', section: '1' }]],
     ['enligt 3 kap. 3 a § SoL', [{ chapter: '3', section: '3 a' }]],
+    ['enligt 3 kap. 3 A § SoL', [{ chapter: '3', section: '3 a' }]],
     ['enligt 11 kap. 1 och 2 §§ SoL', [{ chapter: '11', section: '1' }, { chapter: '11', section: '2' }]],
     ['enligt 1, 3 och 5 §§ LVU', [{ section: '1' }, { section: '3' }, { section: '5' }]],
     ['enligt 2–4 §§ LVU', [{ section: '2', sectionTo: '4' }]],
@@ -423,6 +424,27 @@ describe('statute forms', () => {
     expect(r.problems).toEqual([]);
     // with its number after the word, the provision keeps the law (it had none)
     expect(one('Enligt 10 kap. 4 § i den tidigare socialtjänstlagen (2001:453) gällde detta.', '2025-09-16')).toMatchObject({ law: { sfs: '2001:453' }, targets: [{ chapter: '10', section: '4' }] });
+  });
+
+  it('a law cited as it read before a date is the law that applied then, with no repealed-law problem', () => {
+    const r = find('Enligt 14 kap. 3 § SoL i dess lydelse före den 1 juli 2025 gällde detta. Socialtjänstlagen, i lydelsen före 2025-07-01, sa samma sak. Nu gäller 4 kap. 1 § SoL.', '2025-10-01');
+    expect(r.citations.map((c) => [c.text, c.law?.sfs])).toEqual([
+      ['14 kap. 3 § SoL', '2001:453'],
+      ['Socialtjänstlagen', '2001:453'],
+      ['4 kap. 1 § SoL', '2025:400'],
+    ]);
+    expect(r.problems).toEqual([]);
+    // a date when the law read at the document's date already applied: that law, in its older wording
+    expect(one('Enligt 4 kap. 1 § SoL i dess lydelse före den 1 oktober 2025.', '2025-12-01').law?.sfs).toBe('2025:400');
+    // an explicit number wins
+    expect(one('Enligt 4 kap. 1 § socialtjänstlagen (2025:400) i dess lydelse före den 1 juli 2025.', '2025-10-01').law?.sfs).toBe('2025:400');
+  });
+
+  it('a repealed law set beside the one that replaced it ("motsvarar …") is no repealed-law problem', () => {
+    const r = find('Bestämmelsen i 11 kap. 1 § socialtjänstlagen motsvarar 10 kap. 4 § i socialtjänstlagen (2001:453).', '2025-10-01');
+    expect(r.citations.map((c) => c.law?.sfs)).toEqual(['2025:400', '2001:453']);
+    expect(r.problems).toEqual([]);
+    expect(find('Nämnden beslutar enligt 10 kap. 4 § i socialtjänstlagen (2001:453).', '2025-10-01').problems.map((p) => p.code)).toEqual(['repealed-law']);
   });
 
   it('a law named with its number as the former law binds nothing: later bare names are read at the date', () => {
