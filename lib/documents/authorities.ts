@@ -21,7 +21,7 @@ function genitive(district: string): string {
 
 /** District names that Stockholm writes without genitive ("Bromma stadsdelsnämnd", "Hägersten-Älvsjö stadsdelsnämnd"). */
 const NO_GENITIVE = new Set(['Bromma', 'Enskede-Årsta-Vantör', 'Farsta', 'Hägersten-Älvsjö', 'Hässelby-Vällingby',
-  'Rinkeby-Kista', 'Spånga-Tensta', 'Hägersten-Liljeholmen', 'Älvsjö', 'Järva', 'Skarpnäck', 'Skärholmen']);
+  'Rinkeby-Kista', 'Spånga-Tensta', 'Hägersten-Liljeholmen', 'Älvsjö', 'Järva']);
 
 /** Specialist bodies, in their official (definite) form. */
 const BODIES = [

@@ -50,6 +50,9 @@ function isAuthorityLine(t: string): boolean {
   return /^(?:[\p{L}-]+\s+)?(?:stadsdelsf\S+rvaltning(?:en)?|\p{L}*f\S+rvaltningen|\p{L}*kontoret|stadsledningskontoret|\p{L}+s\s+kommun|stockholms\s+stad|region\s+\p{L}+)$/iu.test(t);
 }
 
+/** The end of a title line that goes on on the next line whatever it starts with: a little word, a dash, a comma. */
+const WRAP_BEFORE = /(?:^|\s)(?:och|eller|samt|i|av|f\S+r|om|med|till|p\S|vid|fr\S+n|mot|\S+ver|inom|kring|efter|under|den|det|de|en|ett|ang\S+ende|g\S+llande)$|[-–,:]$/iu;
+
 /** Title: the first real line(s) of the head, joined when the title wraps. */
 export function findTitle(inp: FactsInput, officerLines: Set<number>): { title: string | null; line?: Line; raw?: string } {
   const { lines, flines, headEnd, kind } = inp;
@@ -67,18 +70,27 @@ export function findTitle(inp: FactsInput, officerLines: Set<number>): { title: 
       let raw = lines[i].text;
       for (let j = i + 1; j < Math.min(headEnd, lines.length) && !lines[j].blank && j <= i + 2; j++) {
         const nft = flines[j].trim();
-        if (isLayoutLine(lines[j].text, nft) || /^(?:svar\s+p\S\s+remiss|remiss\s+fr\S+n|yttrande\s+till)/.test(nft)) break;
+        if (isLayoutLine(lines[j].text, nft) || isAuthorityLine(lines[j].text) || /^(?:svar\s+p\S\s+remiss|remiss\s+fr\S+n|yttrande\s+till)/.test(nft)) break;
         if (/[.!?]$/.test(raw)) break;
         raw += ` ${lines[j].text}`;
       }
       return { title: raw, line: lines[i], raw };
     }
   }
+  /** The last content line was passed over as the name of a förvaltning or unit (which may wrap). */
+  let afterAuthority = false;
   for (let i = 0; i < Math.min(headEnd, lines.length); i++) {
     const l = lines[i];
-    if (l.blank || officerLines.has(i)) continue;
+    if (l.blank) {
+      afterAuthority = false;
+      continue;
+    }
+    if (officerLines.has(i)) continue;
     const ft = flines[i].trim();
-    if (isLayoutLine(l.text, ft) || isAuthorityLine(l.text)) continue;
+    // ("Avdelningen för stadsövergripande" / "sociala frågor": the unit's name goes on)
+    const continues: boolean = afterAuthority && /^\p{Ll}/u.test(l.text);
+    afterAuthority = isAuthorityLine(l.text) || continues;
+    if (afterAuthority || isLayoutLine(l.text, ft)) continue;
     if (l.text.length < 4) continue;
     if (/[.]$/.test(l.text) && l.text.split(/\s+/).length > 6 && l.text.length < 120) continue; // a sentence, not a title
     if (/^(?:stockholm|[\p{L}-]+)\s+den\s+\d/iu.test(l.text)) continue;
@@ -90,8 +102,10 @@ export function findTitle(inp: FactsInput, officerLines: Set<number>): { title: 
       const nft = flines[j].trim();
       if (isLayoutLine(nt, nft) || isAuthorityLine(nt)) break;
       if (/^(?:svar\s+p\S\s+remiss|yttrande\s+(?:till|\S+ver)|remiss\s+fr\S+n)/.test(nft)) break;
-      // continuation: previous line does not end a sentence and this one starts lower-case or is short
+      // continuation: previous line does not end a sentence, and a line that starts with a capital follows a word
+      // that needs one ("… för" / "Stockholms stad"); else it is a subtitle ("Godkännande av förfrågningsunderlag")
       if (/[.!?]$/.test(raw)) break;
+      if (/^\p{Lu}/u.test(nt) && !WRAP_BEFORE.test(raw)) break;
       raw += ` ${nt}`;
       j++;
     }
@@ -309,6 +323,11 @@ export function findOfficer(inp: FactsInput): { officer: DocumentFacts['officer'
         }
       }
     }
+    // More handläggare under the first, each a name (with a title) and a telephone line: "Mikael Ruth, HR-strateg"
+    for (let k = Math.max(j, ...used) + 1; k + 1 < Math.min(lines.length, j + 9) && NAME.test(lines[k].text) && PHONE.test(lines[k + 1].text); k += 2) {
+      used.add(k);
+      used.add(k + 1);
+    }
     return { officer: phone ? { name, phone } : { name }, lines: used };
   }
   // Upplands-Bro style head without "Handläggare": a name line followed by "first.last@"
@@ -340,7 +359,9 @@ export function findAuthority(inp: FactsInput, kind: DocumentKind): string | nul
     const ft = flines[i].trim();
     if (!/^till\b/.test(ft)) continue;
     const rest = lines[i].text.replace(/^\S+\s*:?\s*/, '');
-    const a = (rest && canonicalAuthority(rest)) || canonicalAuthority(nextText(lines, i));
+    // (the name may wrap: "Hässelby-Vällingby" / "stadsdelsnämnd")
+    const next = nextText(lines, i);
+    const a = (rest && canonicalAuthority(rest)) || canonicalAuthority(next) || (i + 2 < lines.length && !lines[i + 2].blank ? canonicalAuthority(`${next} ${lines[i + 2].text}`) : undefined);
     if (a) return a;
   }
   // 1b. a meeting web page: "Din position: Hem > Stockholms stad > Östermalms stadsdelsnämnd > Sammanträde …"
@@ -352,7 +373,8 @@ export function findAuthority(inp: FactsInput, kind: DocumentKind): string | nul
   }
   // 2. protokoll: "Protokoll fört vid sammanträde med X", "Nämnd: X", head line naming the body
   if (kind === 'protokoll' || kind === 'unknown') {
-    const m = /(?:sammantr\S+de\s+med|protokoll\s+f\S+r|n\S+mnd\s*\/?\s*(?:styrelse)?\s*:?|beslutsinstans\s*:?)\s*([^\n]{3,80})/.exec(folded.slice(0, 4000));
+    // ("Protokoll fört vid sammanträde med X": X)
+    const m = /(?:sammantr\S+de\s+med|protokoll\s+f\S+rt?(?:\s+vid\s+sammantr\S+de\s+med)?|n\S+mnd\s*\/?\s*(?:styrelse)?\s*:?|beslutsinstans\s*:?)\s*([^\n]{3,80})/.exec(folded.slice(0, 4000));
     if (m) {
       const a = canonicalAuthority(text.slice(m.index + m[0].length - m[1].length, m.index + m[0].length));
       if (a) return a;
@@ -517,6 +539,9 @@ export function splitItems(block: string): string[] {
     .filter((s) => /\p{L}{2}/u.test(s));
 }
 
+/** Names and titles only ("Mats Olsson Kristina Wallin Förvaltningsdirektör Avdelningschef"): the signatures under the proposals. */
+const SIGNATURES = /^\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)+$/u;
+
 const STOP_AFTER_ATT = /^(?:stockholm\s+den\b|\S+\s+den\s+\d{1,2}\s+\p{L}+\s+\d{4}|\d{4}-\d\d-\d\d$)/u;
 
 export function findProposals(inp: FactsInput, kind: DocumentKind): string[] {
@@ -550,7 +575,8 @@ export function findProposals(inp: FactsInput, kind: DocumentKind): string[] {
           continue;
         }
         if (!started) {
-          if (/^(?:kommunfullm|n\S+mnden|beslutar|att:?$)/.test(ft)) continue;
+          // ("… föreslår vi kommunfullmäktige" / "besluta")
+          if (/^(?:kommunfullm|n\S+mnden|beslutar?\b|att:?$)/.test(ft)) continue;
           break;
         }
         // continuation line of the previous att-sats (a wrapped line), or the end of the list
@@ -579,6 +605,6 @@ export function findProposals(inp: FactsInput, kind: DocumentKind): string[] {
     .split(/\r?\n/)
     .filter((l) => !PAGE_DEBRIS.test(fold(l.trim())) && !/^[!?¹²³]\s/.test(l.trim()))
     .join('\n');
-  // the decision block may contain a sub-heading like "Socialnämndens beslut"
-  return splitItems(clean).filter((s) => !/^\S+s beslut:?$/i.test(s) && s.length > 3);
+  // the decision block may contain a sub-heading like "Socialnämndens beslut", and end with the signatures
+  return splitItems(clean).filter((s) => !/^\S+s beslut:?$/i.test(s) && s.length > 3 && !SIGNATURES.test(s));
 }

@@ -9,7 +9,7 @@ import { findOfficer, findAuthority, findImpliedDate, findMotion, findOwnDate, f
 import { fold } from './fold';
 import { findHeadings, labelFor, toSections, type FoundHeading, type HeadingDef } from './headings';
 import { classify, type Subkind } from './kind';
-import { toLines } from './lines';
+import { columnHead, toLines } from './lines';
 import { findPersons } from './persons';
 import { restoreDiacritics } from './repair';
 
@@ -117,16 +117,19 @@ export function analyzeDocument(text: string, options: DocumentOptions = {}): Do
   facts.evidence = kindResult.evidence.map((e) => restoreDiacritics(e, text));
 
   const inp = { text, folded, lines, flines, headings: found, kind, headEnd };
-  const { officer, lines: officerLines } = findOfficer(inp);
+  // (the head's title, officer and addressee read column by column where it has two: columnHead)
+  const columns = columnHead(text, lines, headEnd);
+  const headInp = columns ? { ...inp, lines: columns.lines, flines: columns.lines.map((l) => folded.slice(l.start, l.end)), headEnd: columns.headEnd } : inp;
+  const { officer, lines: officerLines } = findOfficer(headInp);
   facts.officer = officer;
   facts.caseNumbers = orderCaseNumbers(inp);
   const agenda = kindResult.subkind === 'foredragningslista';
   facts.date = findOwnDate(agenda ? { ...inp, kind: 'protokoll' } : inp);
   if (kind !== 'unknown') {
-    const t = findTitle(inp, officerLines);
+    const t = findTitle(headInp, officerLines);
     facts.title = t.title ? cleanTitle(t.title, kind, text) : null;
   }
-  if (kind !== 'unknown' || agenda) facts.authority = findAuthority(inp, kind);
+  if (kind !== 'unknown' || agenda) facts.authority = findAuthority(headInp, kind);
   if (kind !== 'unknown') {
     facts.motion = findMotion(inp, kind, facts.title);
     facts.proposals = findProposals(inp, kind);

@@ -5,7 +5,7 @@
  *
  * The assembled text has
  * - the lines of each page in reading order (top to bottom, left to right),
- * - a space between two items on a line when there is a horizontal gap,
+ * - a space between two items on a line when there is a horizontal gap, three where the gap is a column's gutter,
  * - "\n" between lines, "\n\n" where the vertical gap looks like a paragraph break,
  * - "\n" between pages,
  * - words hyphenated over a line end joined again ("social-\ntjänstlagen" →
@@ -166,6 +166,9 @@ function pageLines(items: Positioned[]): Positioned[][] {
   return merged.map((l) => l.items);
 }
 
+/** A horizontal gap above this many font sizes separates two columns (a head's "Handläggare … Till"), not two words. */
+const COLUMN_GAP = 2.5;
+
 function linePieces(items: Positioned[], spaceGap: number): Piece[] {
   const pieces: Piece[] = [];
   items.forEach((it, i) => {
@@ -174,10 +177,13 @@ function linePieces(items: Positioned[], spaceGap: number): Piece[] {
       const gap = it.x - (prev.x + prev.width);
       const prevText = pieces[pieces.length - 1]?.text ?? '';
       if (gap > spaceGap * Math.min(prev.size, it.size) && !/\s$/.test(prevText) && !/^\s/.test(it.str)) {
-        pieces.push({ text: ' ', item: -1, char: 0 });
+        // (a gap wider than COLUMN_GAP font sizes is a gutter: three spaces, as the facts read two-column heads)
+        pieces.push({ text: gap > COLUMN_GAP * Math.min(prev.size, it.size) ? '   ' : ' ', item: -1, char: 0 });
       }
     }
     pieces.push({ text: it.str, item: it.index, char: 0 });
+    // (pdf.js gives a gutter as an item of one space as wide as the gap: two more spaces after it)
+    if (it.width > COLUMN_GAP * it.size && /^\s+$/.test(it.str) && i > 0 && i + 1 < items.length) pieces.push({ text: '  ', item: -1, char: 0 });
   });
   return trimPieces(pieces);
 }

@@ -6,6 +6,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
+import { analyzeDocument } from '../../../lib/documents';
 import { assemblePdfText } from '../../../lib/pdf';
 import type { PdfPageText, PdfTextItem } from '../../../lib/pdf';
 
@@ -103,7 +104,7 @@ describe('assemblePdfText on real PDFs', () => {
     const pages = await pdfPages([
       [
         { text: 'tredje raden', y: 752 },
-        { text: '1 § SoL', x: 200, y: 780 },
+        { text: '1 § SoL', x: 150, y: 780 },
         { text: 'Enligt 11 kap.', x: 60, y: 780 },
         { text: 'andra raden', y: 766 },
       ],
@@ -111,6 +112,26 @@ describe('assemblePdfText on real PDFs', () => {
     const { text } = assemblePdfText(pages);
     expect(text).toBe('Enligt 11 kap. 1 § SoL\nandra raden\ntredje raden');
     expectMapRoundTrip(pages);
+  });
+
+  it('a gap as wide as a column gutter is three spaces (a two-column head), the columns read as lines in the facts', async () => {
+    const pages = await pdfPages([
+      [
+        { text: 'Socialförvaltningen', y: 780 },
+        { text: 'Tjänsteutlåtande', x: 330, y: 780 },
+        { text: 'Handläggare', y: 766 },
+        { text: 'Till', x: 330, y: 766 },
+        { text: 'Anna Lindqvist', y: 752 },
+        { text: 'Socialnämnden', x: 330, y: 752 },
+      ],
+    ]);
+    const { text } = assemblePdfText(pages);
+    expect(text).toBe('Socialförvaltningen   Tjänsteutlåtande\nHandläggare   Till\nAnna Lindqvist   Socialnämnden');
+    expectMapRoundTrip(pages);
+    const d = analyzeDocument(`${text}\n\nRiktlinjer för ekonomiskt bistånd\n\nFörslag till beslut\n1. Socialnämnden godkänner riktlinjerna.\n\nBakgrund\nText.\n`).document;
+    expect(d.officer?.name).toBe('Anna Lindqvist');
+    expect(d.authority).toBe('Socialnämnden');
+    expect(d.title).toBe('Riktlinjer för ekonomiskt bistånd');
   });
 
   it('a larger vertical gap is a paragraph break', async () => {
