@@ -9,7 +9,7 @@ import { defaultRegistry } from '../laws/default';
 import type { LawInfo, LawRegistry } from '../laws/registry';
 import { normalizeText } from '../text/normalize';
 import { describeTarget, statuteLinks } from './links';
-import { findMentions, newDocState, reportsRepeal, toResolved, type Mention, type ResolvedLaw } from './mentions';
+import { findMentions, latestPredecessor, newDocState, reportsRepeal, toResolved, type Mention, type ResolvedLaw } from './mentions';
 import { findCaseLaw, findEu, findPreparatory, findRegulations } from './other';
 import { citation, regulationCitation, statuteCitation } from './make';
 import { findProvisions, type ProvisionGroup } from './statutes';
@@ -299,6 +299,13 @@ export function findCitations(text: string, options: FindCitationsOptions): Cita
     }
     return toResolved(info);
   };
+  /** The law `law` replaced last ("i den upphävda lagen" after the new one), or `law` when it is repealed by the date. */
+  const formerOf = (law: ResolvedLaw | undefined): ResolvedLaw | undefined => {
+    const info = law ? registry.get(law.sfs) : undefined;
+    if (!info || registry.repealedBy(info, date)) return law;
+    const previous = latestPredecessor(registry, info.sfs);
+    return previous ? toResolved(previous) : undefined;
+  };
   /** The paragraph and span of the citation statuteProblems is asked about (for reportsRepeal). */
   let spanText = '';
   let spanS = 0;
@@ -479,7 +486,7 @@ export function findCitations(text: string, options: FindCitationsOptions): Cita
         if (g.mention?.law && g.mention.kind !== 'abbr') namedSfs.add(g.mention.law.sfs);
         let law = g.law;
         if (g.relative) law = undefined;
-        else if (!law && g.backRef) law = g.ordinance ? lastOrdinance : g.newer ? newestOf(state.last) : state.last;
+        else if (!law && g.backRef) law = g.ordinance ? lastOrdinance : g.newer ? newestOf(state.last) : g.former ? formerOf(state.last) : state.last;
         formerContext = false;
         // (not a provision followed by an abbreviation the registry does not know: "11 kap. 1 § LKBR")
         if (!law && !g.relative && !g.backRef && !g.unknownLaw && !g.unknownAbbr && lastLaw && g.s - lastE <= CONTEXT_WINDOW) {

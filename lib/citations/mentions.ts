@@ -199,11 +199,15 @@ const FORMER_BEFORE = new RegExp(String.raw`(?:^|[^\p{L}])${FORMER_WORD}\s$`, 'i
 function formerReading(p: string, start: number, law: ResolvedLaw, registry: LawRegistry, abbr?: string): { law: ResolvedLaw; start: number } | undefined {
   if (!law.info || start < 6 || !isSpaceAt(p, start - 1)) return undefined;
   const m = FORMER_BEFORE.exec(p.slice(Math.max(0, start - 12), start));
-  if (!m) return undefined;
+  const previous = m ? latestPredecessor(registry, law.sfs) : undefined;
+  if (!m || !previous) return undefined;
+  return { law: toResolved(previous, abbr), start: start - m[0].length + (isLetterAt(m[0], 0) ? 0 : 1) };
+}
+/** The law that `sfs` replaced last (the one whose end is latest), if any. */
+export function latestPredecessor(registry: LawRegistry, sfs: string): LawInfo | undefined {
   let previous: { law: LawInfo; until: string } | undefined;
-  for (const x of registry.predecessors(law.sfs)) if (!previous || (x.until ?? '') > previous.until) previous = { law: x.law, until: x.until ?? '' };
-  if (!previous) return undefined;
-  return { law: toResolved(previous.law, abbr), start: start - m[0].length + (isLetterAt(m[0], 0) ? 0 : 1) };
+  for (const x of registry.predecessors(sfs)) if (!previous || (x.until ?? '') > previous.until) previous = { law: x.law, until: x.until ?? '' };
+  return previous?.law;
 }
 /** "i dess lydelse före den 1 juli 2025", "i lydelsen före 2025-07-01" after a law's name: the date follows it. */
 const VERSION_BEFORE = /^,?\si\s(?:(?:dess|sin|den)\s)?lydelsen?\s(?:före|innan)\s(?:den\s)?/u;

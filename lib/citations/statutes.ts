@@ -31,6 +31,8 @@ export interface ProvisionGroup {
   sameSection?: boolean;
   /** "… i den nya lagen": the back-reference means the law that replaced the one cited before. */
   newer?: boolean;
+  /** "… i den upphävda lagen": the back-reference means the law the one cited before replaced (or that law, if repealed). */
+  former?: boolean;
   /** "4 § förordningen": the back-reference means the förordning named last. */
   ordinance?: boolean;
 }
@@ -628,6 +630,7 @@ function findGroups(p: string, text: string, from: number): ProvisionGroup[] {
     // "4 kap. 1 § nya SoL", "… den nya lagen": the mention (which starts at "nya" and knows it is the newest) or the
     // back-reference after "nya"
     let newer = false;
+    let former = false;
     if (toks.word(k, 'nya')) {
       if (mentionByStart[toks.s(k)] === undefined) k += 1;
       newer = true;
@@ -635,6 +638,10 @@ function findGroups(p: string, text: string, from: number): ProvisionGroup[] {
       // "i den tidigare socialtjänstlagen (2001:453)": the mention after the word (with "äldre" before a name the
       // mention starts at the word)
       k += 1;
+    } else if (toks.wordIndex(k, FORMER_WORDS) >= 0 && mentionByStart[toks.s(k)] === undefined && (toks.word(k + 1, 'lagen') || toks.word(k + 1, 'forordningen'))) {
+      // "4 kap. 1 § i den upphävda lagen": a back-reference to the former law
+      k += 1;
+      former = true;
     }
     let law: ResolvedLaw | undefined;
     let mention: Mention | undefined;
@@ -703,6 +710,7 @@ function findGroups(p: string, text: string, from: number): ProvisionGroup[] {
     if (unknownLawName) group.unknownLawName = unknownLawName;
     if (sameChapter) group.sameChapter = true;
     if (newer && backRef) group.newer = true;
+    if (former && backRef) group.former = true;
     if (ordinance) group.ordinance = true;
     groups.push(group);
     i = Math.max(end, i + 1);

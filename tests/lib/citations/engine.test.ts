@@ -426,6 +426,17 @@ describe('statute forms', () => {
     expect(one('Enligt 10 kap. 4 § i den tidigare socialtjänstlagen (2001:453) gällde detta.', '2025-09-16')).toMatchObject({ law: { sfs: '2001:453' }, targets: [{ chapter: '10', section: '4' }] });
   });
 
+  it('"i den upphävda lagen", "i den tidigare lagen" refer back to the law the one named before replaced', () => {
+    const r = find('Den 1 juli 2025 trädde socialtjänstlagen (2025:400) i kraft.\n\nÄrenden prövas enligt 4 kap. 1 § i den upphävda lagen.', '2025-09-16');
+    expect(r.citations.map((c) => [c.text, c.law?.sfs])).toEqual([
+      ['socialtjänstlagen (2025:400)', '2025:400'],
+      ['4 kap. 1 § i den upphävda lagen', '2001:453'],
+    ]);
+    expect(r.problems).toEqual([]);
+    // a law named before that is itself repealed is the one meant
+    expect(find('Enligt 4 kap. 1 § socialtjänstlagen (2001:453) gällde detta. Se 5 kap. 1 § i den upphävda lagen.', '2025-09-16').citations.map((c) => c.law?.sfs)).toEqual(['2001:453', '2001:453']);
+  });
+
   it('a law cited as it read before a date is the law that applied then, with no repealed-law problem', () => {
     const r = find('Enligt 14 kap. 3 § SoL i dess lydelse före den 1 juli 2025 gällde detta. Socialtjänstlagen, i lydelsen före 2025-07-01, sa samma sak. Nu gäller 4 kap. 1 § SoL.', '2025-10-01');
     expect(r.citations.map((c) => [c.text, c.law?.sfs])).toEqual([
