@@ -8,6 +8,7 @@ import { findCaseNumbers } from '../documents/case-numbers';
 import { defaultRegistry } from '../laws/default';
 import type { LawInfo, LawRegistry } from '../laws/registry';
 import { normalizeText } from '../text/normalize';
+import { withBareArticles } from './articles';
 import { describeTarget, statuteLinks } from './links';
 import { findMentions, latestPredecessor, newDocState, reportsRepeal, toResolved, type Mention, type ResolvedLaw } from './mentions';
 import { findCaseLaw, findEu, findPreparatory, findRegulations } from './other';
@@ -602,6 +603,13 @@ export function findCitations(text: string, options: FindCitationsOptions): Cita
     citations[n++] = x;
   }
   citations.length = n;
+
+  // Bare articles after an EU act or a convention ("Enligt artikel 23 har …"): in order, between the citations.
+  const all = withBareArticles(text, citations, registry);
+  if (all !== citations) {
+    citations.length = 0;
+    for (const c of all) citations.push(c);
+  }
 
   const problems: Problem[] = [];
   n = 0;

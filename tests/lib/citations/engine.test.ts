@@ -426,6 +426,24 @@ describe('statute forms', () => {
     expect(one('Enligt 10 kap. 4 § i den tidigare socialtjänstlagen (2001:453) gällde detta.', '2025-09-16')).toMatchObject({ law: { sfs: '2001:453' }, targets: [{ chapter: '10', section: '4' }] });
   });
 
+  it('a bare article after an EU act or a convention in the same paragraph is an article of that act', () => {
+    const r = find('Behandlingen sker enligt dataskyddsförordningen. En konsekvensbedömning enligt artikel 35 ska göras och ombudet höras enligt artikel 39.1 c. Se även artikel 3 i avtalet.', '2025-02-10');
+    expect(r.citations.map((c) => [c.text, c.kind, c.ref])).toEqual([
+      ['dataskyddsförordningen', 'eu', '32016R0679'],
+      ['artikel 35', 'eu', '32016R0679'],
+      ['artikel 39.1 c', 'eu', '32016R0679'],
+    ]);
+    expect(r.citations[1].links?.[0].url).toContain('32016R0679');
+    const b = find('Barnkonventionen är sedan 2020 svensk lag. Enligt artikel 23 har barn med funktionsnedsättning rätt till stöd.', '2025-10-06');
+    expect(b.citations.map((c) => [c.text, c.law?.sfs])).toEqual([
+      ['Barnkonventionen', '2018:1197'],
+      ['artikel 23', '2018:1197'],
+    ]);
+    // not before the act, not after the paragraph ends, not after a law without articles
+    expect(find('Enligt artikel 23 gäller detta. Barnkonventionen är lag.\n\nEnligt artikel 5 gäller annat.', '2025-10-06').citations.map((c) => c.text)).toEqual(['Barnkonventionen']);
+    expect(find('Enligt 5 § förvaltningslagen gäller detta, se artikel 5.', '2025-10-06').citations.map((c) => c.text)).toEqual(['5 § förvaltningslagen']);
+  });
+
   it('"i den upphävda lagen", "i den tidigare lagen" refer back to the law the one named before replaced', () => {
     const r = find('Den 1 juli 2025 trädde socialtjänstlagen (2025:400) i kraft.\n\nÄrenden prövas enligt 4 kap. 1 § i den upphävda lagen.', '2025-09-16');
     expect(r.citations.map((c) => [c.text, c.law?.sfs])).toEqual([

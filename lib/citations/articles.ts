@@ -1,0 +1,80 @@
+/**
+ * Bare articles after an act that has them: "Barnkonventionen är sedan 2020 svensk lag. Enligt artikel 23 har …",
+ * "… enligt dataskyddsförordningen. En konsekvensbedömning enligt artikel 35 …". The article belongs to the EU
+ * act or the convention made law cited last in the same paragraph; an article followed by "i" or "enligt" names
+ * its own act ("artikel 3 i avtalet") and is left alone.
+ */
+import type { Citation } from '../analysis/schema';
+import type { LawRegistry } from '../laws/registry';
+import { foldName } from '../text/fold';
+import { celexLinks, statuteLinks } from './links';
+import { citation, statuteCitation } from './make';
+
+const BARE_ARTICLE = /(?<![\p{L}])(?:[Aa]rtikel|[Aa]rt\.)\s?(\d{1,3}(?:\.\d{1,2}){0,2}(?:\s[a-hj-z](?![\p{L}]))?)(?![\d\p{L}])(?!\s(?:i|enligt)\s)/gu;
+
+/**
+ * The citations (in order, not overlapping, offsets into `text`) with the bare articles after an act added in
+ * order. Only the text between two citations is read, so no article is taken from inside one.
+ */
+export function withBareArticles(text: string, citations: Citation[], registry: LawRegistry): Citation[] {
+  /** The list with the articles, made at the first one found. */
+  let out: Citation[] | undefined;
+  /** The act cited last in this paragraph. */
+  let act: Citation | undefined;
+  /** Whether a law is a convention, by SFS number (asked once per law). */
+  const convention = new Map<string, boolean>();
+  const isAct = (c: Citation): boolean => {
+    if (c.kind === 'eu') return true;
+    if (c.kind !== 'statute' || !c.law || c.targets) return false;
+    let v = convention.get(c.law.sfs);
+    if (v === undefined) {
+      v = registry.get(c.law.sfs)?.sections?.has('Bilaga') === true || foldName(c.law.title).includes('konvention');
+      convention.set(c.law.sfs, v);
+    }
+    return v;
+  };
+  /** The next line break at or after the current gap's start (text.length when there is none). */
+  let nl = -1;
+  for (let k = 0; k < citations.length; k++) {
+    const c = citations[k];
+    out?.push(c);
+    if (isAct(c)) act = c;
+    if (!act) continue;
+    const from = c.end;
+    let to = k + 1 < citations.length ? citations[k + 1].start : text.length;
+    // (the paragraph ends at a blank line)
+    if (nl < from) nl = text.indexOf('\n', from);
+    if (nl < 0) nl = text.length;
+    let ends = false;
+    while (nl < to) {
+      let j = nl + 1;
+      while (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9) j += 1;
+      if (text.charCodeAt(j) === 10) {
+        to = nl;
+        ends = true;
+        break;
+      }
+      nl = text.indexOf('\n', nl + 1);
+      if (nl < 0) nl = text.length;
+    }
+    // ("artikel 1" has nine characters)
+    if (to - from >= 9) {
+      const gap = text.slice(from, to);
+      if (gap.includes('rtikel') || gap.includes('rt.')) {
+        for (const m of gap.matchAll(BARE_ARTICLE)) {
+          const s = from + m.index;
+          const e = s + m[0].length;
+          const law = act.law;
+          out ??= citations.slice(0, k + 1);
+          out.push(
+            act.kind === 'eu' || !law
+              ? citation(s, e, 'eu', act.ref as string, celexLinks(act.ref as string, m[1].replace(/\s.*$/, '')))
+              : statuteCitation(s, e, undefined, law, statuteLinks(law.sfs, law.title, undefined)),
+          );
+        }
+      }
+    }
+    if (ends) act = undefined;
+  }
+  return out ?? citations;
+}
