@@ -1,7 +1,8 @@
 /**
  * Instructions the citation engine runs per call on the 1 MB bench text, counted by valgrind (callgrind)
  * with V8 single-threaded. Unlike timings on this shared machine (which vary by up to 2× between runs),
- * the count comes out the same from run to run (±0.01 %), so a change of 1 % shows. A developer tool
+ * the count varies little, though V8's tiering makes it move by up to 3 % between runs of the same code
+ * (eighth session): a change of a few per cent shows, 1 % may not. A developer tool
  * for speed work, not part of `npm run bench`; it does not measure memory stalls or the parallel GC.
  *
  *   npx tsx scripts/instructions-citations.ts [git-ref]
