@@ -20,7 +20,7 @@ function genitive(district: string): string {
 }
 
 /** District names that Stockholm writes without genitive ("Bromma stadsdelsnämnd", "Hägersten-Älvsjö stadsdelsnämnd"). */
-const NO_GENITIVE = new Set(['Bromma', 'Enskede-Årsta-Vantör', 'Farsta', 'Hägersten-Älvsjö', 'Hässelby-Vällingby',
+const NO_GENITIVE = new Set(['Bromma', 'Farsta', 'Hägersten-Älvsjö', 'Hässelby-Vällingby',
   'Rinkeby-Kista', 'Spånga-Tensta', 'Hägersten-Liljeholmen', 'Älvsjö', 'Järva']);
 
 /** Specialist bodies, in their official (definite) form. */

@@ -46,12 +46,17 @@ function isLayoutLine(t: string, ft: string): boolean {
 function isAuthorityLine(t: string): boolean {
   const c = canonicalAuthority(t);
   if (c && fold(t).replace(/[^a-z]/g, '').length <= fold(c).replace(/[^a-z]/g, '').length + 4) return true;
-  if (/^(?:avdelningen|enheten|sektionen|staben|kansliet|verksamhetsområde)\b|\b(?:avdelningen|avdelning|enheten|staben|kansliet)$/iu.test(t)) return true;
+  if (/^(?:avdelningen|enheten|sektionen|staben|kansliet|verksamhetsområde)\b|(?:avdelningen|avdelning|enheten|staben|kansliet)$/iu.test(t)) return true;
   return /^(?:[\p{L}-]+\s+)?(?:stadsdelsf\S+rvaltning(?:en)?|\p{L}*f\S+rvaltningen|\p{L}*kontoret|stadsledningskontoret|\p{L}+s\s+kommun|stockholms\s+stad|region\s+\p{L}+)$/iu.test(t);
 }
 
-/** The end of a title line that goes on on the next line whatever it starts with: a little word, a dash, a comma. */
-const WRAP_BEFORE = /(?:^|\s)(?:och|eller|samt|i|av|f\S+r|om|med|till|p\S|vid|fr\S+n|mot|\S+ver|inom|kring|efter|under|den|det|de|en|ett|ang\S+ende|g\S+llande)$|[-–,:]$/iu;
+const ENDS_IN_PREPOSITION = /\s(?:i|av|f\S+r|om|med|till|p\S|vid|fr\S+n|mot|mellan|inom|hos|enligt|och)$/iu;
+/**
+ * A subtitle on a line of its own under the title: a capitalised verbal noun and a preposition ("Godkännande av
+ * förfrågningsunderlag", "Genomförande av …"). Other lines that start with a capital go on the title ("Stockholms
+ * stad", "Hässelby strand", "LSS och …").
+ */
+const SUBTITLE = /^\p{Lu}\p{Ll}+(?:ande|ende)\s+(?:av|om|f\S+r|till|p\S|med|inom|ang\S+ende)\s/u;
 
 /** Title: the first real line(s) of the head, joined when the title wraps. */
 export function findTitle(inp: FactsInput, officerLines: Set<number>): { title: string | null; line?: Line; raw?: string } {
@@ -70,7 +75,7 @@ export function findTitle(inp: FactsInput, officerLines: Set<number>): { title: 
       let raw = lines[i].text;
       for (let j = i + 1; j < Math.min(headEnd, lines.length) && !lines[j].blank && j <= i + 2; j++) {
         const nft = flines[j].trim();
-        if (isLayoutLine(lines[j].text, nft) || isAuthorityLine(lines[j].text) || /^(?:svar\s+p\S\s+remiss|remiss\s+fr\S+n|yttrande\s+till)/.test(nft)) break;
+        if (isLayoutLine(lines[j].text, nft) || /^(?:svar\s+p\S\s+remiss|remiss\s+fr\S+n|yttrande\s+till)/.test(nft)) break;
         if (/[.!?]$/.test(raw)) break;
         raw += ` ${lines[j].text}`;
       }
@@ -87,9 +92,11 @@ export function findTitle(inp: FactsInput, officerLines: Set<number>): { title: 
     }
     if (officerLines.has(i)) continue;
     const ft = flines[i].trim();
-    // ("Avdelningen för stadsövergripande" / "sociala frågor": the unit's name goes on)
+    // ("Avdelningen för stadsövergripande" / "sociala frågor": the unit's name goes on; the line after "Till" is the
+    // addressee: "Till" / "Hässelby-Vällingby" / "stadsdelsnämnd")
     const continues: boolean = afterAuthority && /^\p{Ll}/u.test(l.text);
-    afterAuthority = isAuthorityLine(l.text) || continues;
+    const addressee = i > 0 && /^till:?$/.test(flines[i - 1].trim());
+    afterAuthority = isAuthorityLine(l.text) || continues || addressee;
     if (afterAuthority || isLayoutLine(l.text, ft)) continue;
     if (l.text.length < 4) continue;
     if (/[.]$/.test(l.text) && l.text.split(/\s+/).length > 6 && l.text.length < 120) continue; // a sentence, not a title
@@ -100,12 +107,12 @@ export function findTitle(inp: FactsInput, officerLines: Set<number>): { title: 
     while (j < headEnd && !lines[j].blank && raw.length < 200) {
       const nt = lines[j].text;
       const nft = flines[j].trim();
-      if (isLayoutLine(nt, nft) || isAuthorityLine(nt)) break;
+      // (a name after a preposition is part of the title: "… i" / "Stockholms stad")
+      if (isLayoutLine(nt, nft) || (isAuthorityLine(nt) && !ENDS_IN_PREPOSITION.test(raw))) break;
       if (/^(?:svar\s+p\S\s+remiss|yttrande\s+(?:till|\S+ver)|remiss\s+fr\S+n)/.test(nft)) break;
-      // continuation: previous line does not end a sentence, and a line that starts with a capital follows a word
-      // that needs one ("… för" / "Stockholms stad"); else it is a subtitle ("Godkännande av förfrågningsunderlag")
+      // continuation: previous line does not end a sentence, and this one is no subtitle ("Godkännande av …")
       if (/[.!?]$/.test(raw)) break;
-      if (/^\p{Lu}/u.test(nt) && !WRAP_BEFORE.test(raw)) break;
+      if (SUBTITLE.test(nt)) break;
       raw += ` ${nt}`;
       j++;
     }
@@ -312,6 +319,12 @@ export function findOfficer(inp: FactsInput): { officer: DocumentFacts['officer'
     let phone: string | undefined;
     const pm = PHONE.exec(rest.slice(nm[0].length));
     if (pm) phone = pm[0].trim();
+    // (a head in columns: the telephone may stand in the other column of the name's row)
+    if (!phone) {
+      const rowEnd = inp.text.indexOf('\n', lines[j].end);
+      const pr = PHONE.exec(inp.text.slice(lines[j].end, rowEnd < 0 ? inp.text.length : rowEnd));
+      if (pr) phone = pr[0].trim();
+    }
     for (let k = j + 1; !phone && k < Math.min(lines.length, j + 5); k++) {
       const fk = flines[k].trim();
       const p2 = /^(?:telefon|tel|tfn|telefonnummer|direkt)\.?\s*:?\s*(.+)$/.exec(fk);
@@ -515,6 +528,10 @@ export function findMotion(
 // Proposals
 
 /** Split a block of text into items: numbered "1." / bullets / "att"-lines / paragraphs. */
+/** The start of an item of a list: "1.", "2)", "-", "•", "a)". */
+const LIST_ITEM = /^(?:\d{1,2}[.)]|[-•–*]|[a-z][.)])/;
+const LIST_MARK = new RegExp(`${LIST_ITEM.source}\\s*`);
+
 export function splitItems(block: string): string[] {
   const lines = block.split(/\r?\n/);
   const items: string[] = [];
@@ -530,12 +547,12 @@ export function splitItems(block: string): string[] {
       flush();
       continue;
     }
-    if (/^(?:\d{1,2}[.)]|[-•–*]|[a-z][.)]|att\s)/.test(t) && cur) flush();
+    if ((LIST_ITEM.test(t) || /^att\s/.test(t)) && cur) flush();
     cur += ` ${t}`;
   }
   flush();
   return items
-    .map((s) => s.replace(/^(?:\d{1,2}[.)]|[-•–*]|[a-z][.)])\s*/, ''))
+    .map((s) => s.replace(LIST_MARK, ''))
     .filter((s) => /\p{L}{2}/u.test(s));
 }
 
@@ -605,6 +622,10 @@ export function findProposals(inp: FactsInput, kind: DocumentKind): string[] {
     .split(/\r?\n/)
     .filter((l) => !PAGE_DEBRIS.test(fold(l.trim())) && !/^[!?¹²³]\s/.test(l.trim()))
     .join('\n');
-  // the decision block may contain a sub-heading like "Socialnämndens beslut", and end with the signatures
-  return splitItems(clean).filter((s) => !/^\S+s beslut:?$/i.test(s) && s.length > 3 && !SIGNATURES.test(s));
+  // the decision block may contain a sub-heading like "Socialnämndens beslut", and end with the signatures: names and
+  // titles in a last paragraph that is no item of the list ("1. Birgitta Lund" in an election stays)
+  const items = splitItems(clean).filter((s) => !/^\S+s beslut:?$/i.test(s) && s.length > 3);
+  const lastParagraph = (clean.trim().split(/\n\s*\n/).pop() ?? '').trim();
+  if (items.length > 1 && SIGNATURES.test(items[items.length - 1]) && !LIST_ITEM.test(lastParagraph) && splitItems(lastParagraph).length === 1) items.pop();
+  return items;
 }

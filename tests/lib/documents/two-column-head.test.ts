@@ -140,4 +140,42 @@ describe('a head in two columns', () => {
     expect(d.title).toBe('Protokoll nr 3/2025');
     expect(d.authority).toBe('Skarpnäcks stadsdelsnämnd');
   });
+
+  // From a review of 63 heads (.tmp/review10): what the column reading must leave as it was, and what PDF text gives.
+  const body = '\n\nFörvaltningens förslag till beslut\n1. Socialnämnden antar riktlinjerna.\n\nSammanfattning\nText.\n';
+
+  it('keeps a label and its value on one row, and a title with a stray run of spaces whole', () => {
+    const kv = analyzeDocument(`Socialförvaltningen\nTjänsteutlåtande\nHandläggare:\tKarin Ek\nTelefon:\t08-508 25 100\nTill:\tSocialnämnden\n\nRiktlinjer för ekonomiskt bistånd${body}`).document;
+    expect(kv.officer).toEqual({ name: 'Karin Ek', phone: '08-508 25 100' });
+    expect(kv.title).toBe('Riktlinjer för ekonomiskt bistånd');
+    const justified = analyzeDocument(`Socialförvaltningen\nTjänsteutlåtande\n\nGenomförande av den nya socialtjänstlagen   (2025:400) i\nsocialnämndens verksamheter${body}`).document;
+    expect(justified.title).toBe('Genomförande av den nya socialtjänstlagen (2025:400) i socialnämndens verksamheter');
+    const centred = analyzeDocument(`Socialförvaltningen\nTjänsteutlåtande\n\n          Riktlinjer för ekonomiskt bistånd enligt\n                          socialtjänstlagen (2025:400)${body}`).document;
+    expect(centred.title).toBe('Riktlinjer för ekonomiskt bistånd enligt socialtjänstlagen (2025:400)');
+  });
+
+  it('joins a title over a line that starts with a name, but not a subtitle', () => {
+    const t = (head: string) => analyzeDocument(`Socialförvaltningen\nTjänsteutlåtande\n\n${head}${body}`).document.title;
+    expect(t('Samverkan om barn och unga mellan\nStockholms stad och Region Stockholm')).toBe('Samverkan om barn och unga mellan Stockholms stad och Region Stockholm');
+    expect(t('Ny idrottshall vid tunnelbanestationen\nHässelby strand')).toBe('Ny idrottshall vid tunnelbanestationen Hässelby strand');
+    expect(t('Upphandling av scenteknik\nGodkännande av förfrågningsunderlag')).toBe('Upphandling av scenteknik');
+    // a unit's name written as one word is no title
+    expect(t('Planavdelningen\n\nDetaljplan för kv. Bryggeriet – samråd')).toBe('Detaljplan för kv. Bryggeriet – samråd');
+  });
+
+  it('reads PDF text without indentation: the addressee on the rows after "Till", the telephone in the other column', () => {
+    const pdf = analyzeDocument(`Socialförvaltningen   Tjänsteutlåtande\nHandläggare   Sida 1 (4)\nKarin Ek   2025-03-18\nTelefon: 08-508 25 100   Till\nHässelby-Vällingby\nstadsdelsnämnd\n\nSamverkan med Äldrenämnden om hemtjänst${body}`).document;
+    expect(pdf.authority).toBe('Hässelby-Vällingby stadsdelsnämnd');
+    expect(pdf.title).toBe('Samverkan med Äldrenämnden om hemtjänst');
+    expect(pdf.officer).toEqual({ name: 'Karin Ek', phone: '08-508 25 100' });
+    const phone = analyzeDocument(`Socialförvaltningen   Tjänsteutlåtande\nHandläggare   Dnr SN 2025/0123\nAnna Lindqvist   Telefon: 08-508 25 314\n\nRiktlinjer för ekonomiskt bistånd${body}`).document;
+    expect(phone.officer).toEqual({ name: 'Anna Lindqvist', phone: '08-508 25 314' });
+  });
+
+  it('keeps a list of names that is the decision, and a protokoll title that names the nämnd', () => {
+    const d = analyzeDocument(`Stadsledningskontoret\nTjänsteutlåtande\n\nOmbud till bolagsstämmorna 2025\n\nFörslag till beslut\nKommunstyrelsen utser följande ombud:\n- Anna Andersson\n- Per Persson\n\nSammanfattning\nText.\n`).document;
+    expect(d.proposals).toEqual(['Kommunstyrelsen utser följande ombud:', 'Anna Andersson', 'Per Persson']);
+    const p = analyzeDocument('Protokoll nr 5/2025\nfört vid sammanträde med\nSocialnämnden\n\nNärvarande\nLedamöter\nLena Forsberg (S), ordförande\n\n§ 1 Val av justerare\nPeter Malmgren utses att justera protokollet.\n').document;
+    expect(p.title).toBe('Protokoll nr 5/2025 fört vid sammanträde med Socialnämnden');
+  });
 });
