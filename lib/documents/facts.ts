@@ -556,8 +556,16 @@ export function splitItems(block: string): string[] {
     .filter((s) => /\p{L}{2}/u.test(s));
 }
 
-/** Names and titles only ("Mats Olsson Kristina Wallin Förvaltningsdirektör Avdelningschef"): the signatures under the proposals. */
-const SIGNATURES = /^\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)+$/u;
+/** A title under a signature: "Förvaltningsdirektör", "avdelningschef", "nämndsekreterare". */
+const ROLE = /^\p{L}*(?:direktör|chef|sekreterare|ordförande|strateg)$/iu;
+/**
+ * Names and titles only, the signatures under the proposals: "Mats Olsson Kristina Wallin Förvaltningsdirektör
+ * Avdelningschef", "Mats Olsson, förvaltningsdirektör", "Mats Olsson / Förvaltningsdirektör", "Förvaltningsdirektör".
+ */
+function isSignatures(item: string): boolean {
+  const words = item.split(/\s*[,/]\s*|\s+/).filter(Boolean);
+  return words.every((w) => /^\p{Lu}[\p{L}-]*$/u.test(w) || ROLE.test(w)) && (words.length > 1 || ROLE.test(words[0] ?? ''));
+}
 
 const STOP_AFTER_ATT = /^(?:stockholm\s+den\b|\S+\s+den\s+\d{1,2}\s+\p{L}+\s+\d{4}|\d{4}-\d\d-\d\d$)/u;
 
@@ -625,7 +633,7 @@ export function findProposals(inp: FactsInput, kind: DocumentKind): string[] {
   // the decision block may contain a sub-heading like "Socialnämndens beslut", and end with the signatures: names and
   // titles in a last paragraph that is no item of the list ("1. Birgitta Lund" in an election stays)
   const items = splitItems(clean).filter((s) => !/^\S+s beslut:?$/i.test(s) && s.length > 3);
-  const lastParagraph = (clean.trim().split(/\n\s*\n/).pop() ?? '').trim();
-  if (items.length > 1 && SIGNATURES.test(items[items.length - 1]) && !LIST_ITEM.test(lastParagraph) && splitItems(lastParagraph).length === 1) items.pop();
+  const paragraphs = clean.trim().split(/\n\s*\n/).map((x) => x.trim());
+  for (let last = paragraphs.pop() ?? ''; items.length > 1 && isSignatures(items[items.length - 1]) && !LIST_ITEM.test(last) && splitItems(last).length === 1; last = paragraphs.pop() ?? '') items.pop();
   return items;
 }

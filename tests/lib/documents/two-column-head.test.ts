@@ -122,6 +122,10 @@ describe('a head in two columns', () => {
       'Socialnämnden justerar paragrafen omedelbart.',
     ]);
     expect(analyzeDocument(REMISSVAR).document.proposals).toEqual(['Stadsdelsnämnden överlämnar och åberopar förvaltningens tjänsteutlåtande som svar på remissen.']);
+    for (const signature of ['Mats Olsson, förvaltningsdirektör', 'Mats Olsson / Förvaltningsdirektör', 'Mats Olsson\n\nFörvaltningsdirektör']) {
+      const d = analyzeDocument(`Socialförvaltningen\nTjänsteutlåtande\n\nRiktlinjer\n\nFörvaltningens förslag till beslut\n1. Socialnämnden antar riktlinjerna.\n\n${signature}\n\nSammanfattning\nText.\n`).document;
+      expect(d.proposals, signature).toEqual(['Socialnämnden antar riktlinjerna.']);
+    }
   });
 
   it('reads a motion dated on its first line, and its wrapped att-satser after "föreslår vi kommunfullmäktige besluta"', () => {
