@@ -10,7 +10,8 @@ import { foldName } from '../text/fold';
 import { celexLinks, statuteLinks } from './links';
 import { citation, statuteCitation } from './make';
 
-const BARE_ARTICLE = /(?<![\p{L}])(?:[Aa]rtikel|[Aa]rt\.)\s?(\d{1,3}(?:\.\d{1,2}){0,2}(?:\s[a-hj-z](?![\p{L}]))?)(?![\d\p{L}])(?!\s(?:i|enligt)\s)/gu;
+/** "artikel 35", "art. 39.1 c", not followed by "i"/"enligt" and another act (after the point too: "artikel 3.2 b i avtalet"). */
+const BARE_ARTICLE = /(?<![\p{L}])(?:[Aa]rtikel|[Aa]rt\.)\s?(\d{1,3}(?:\.\d{1,2}){0,2}(?:\s[a-hj-z](?![\p{L}]))?)(?!\d|\p{L}|\.\d)(?!\s(?:[a-hj-z]\s)?(?:i|enligt)\s)/gu;
 
 /**
  * The citations (in order, not overlapping, offsets into `text`) with the bare articles after an act added in

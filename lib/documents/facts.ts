@@ -50,6 +50,7 @@ function isAuthorityLine(t: string): boolean {
   return /^(?:[\p{L}-]+\s+)?(?:stadsdelsf\S+rvaltning(?:en)?|\p{L}*f\S+rvaltningen|\p{L}*kontoret|stadsledningskontoret|\p{L}+s\s+kommun|stockholms\s+stad|region\s+\p{L}+)$/iu.test(t);
 }
 
+/** A title line ending in a preposition or "och": the next line goes on the title, whatever it is ("… i" / "Stockholms stad"). */
 const ENDS_IN_PREPOSITION = /\s(?:i|av|f\S+r|om|med|till|p\S|vid|fr\S+n|mot|mellan|inom|hos|enligt|och)$/iu;
 /**
  * A subtitle on a line of its own under the title: a capitalised verbal noun and a preposition ("Godkännande av
@@ -527,11 +528,11 @@ export function findMotion(
 // ---------------------------------------------------------------------------
 // Proposals
 
-/** Split a block of text into items: numbered "1." / bullets / "att"-lines / paragraphs. */
 /** The start of an item of a list: "1.", "2)", "-", "•", "a)". */
 const LIST_ITEM = /^(?:\d{1,2}[.)]|[-•–*]|[a-z][.)])/;
 const LIST_MARK = new RegExp(`${LIST_ITEM.source}\\s*`);
 
+/** Split a block of text into items: numbered "1." / bullets / "att"-lines / paragraphs. */
 export function splitItems(block: string): string[] {
   const lines = block.split(/\r?\n/);
   const items: string[] = [];

@@ -87,10 +87,11 @@ type Cell = { start: number; end: number };
  * with a blank line), then the lines after that part as they are. Offsets stay those of the text; `index` is the
  * position in the new list, and `headEnd` (a line index) is moved with it.
  *
- * The two-column part is the head's first block of lines (up to a blank line) that has a row with a wide gap, with
- * the blocks before it, and the blocks after it that have two such rows. A row that is a label and its value ("Handläggare:\tKarin Ek") stays one
- * line. PDF text has no indentation, so the rows right after a "Till" at the end of a row go to its column (at most
- * two, up to a row with a gap). Undefined when there is no two-column part.
+ * The two-column part is the head's first block of lines (up to a blank line) that has a row with a wide gap before
+ * a capital or a digit, with the blocks before it, and the blocks after it that have two such rows; rows that start
+ * 20 characters in go to the right column there. A row that is a label and its value ("Handläggare:\tKarin Ek")
+ * stays one line. PDF text has no indentation, so the rows right after a "Till" at the end of a row go to its column
+ * (at most two, up to a row with a gap). Undefined when there is no two-column part.
  */
 export function columnHead(text: string, lines: Line[], headEnd: number): { lines: Line[]; headEnd: number } | undefined {
   const limit = Math.min(headEnd, lines.length, COLUMN_HEAD_LINES);
@@ -118,8 +119,8 @@ export function columnHead(text: string, lines: Line[], headEnd: number): { line
     cellsOf.push(cells);
     twoColumns.push(strong);
   }
-  // The blocks, and the end of the two-column part: blocks with rows in two columns (a row that starts 20 characters
-  // in counts only in such a block: a centred title's lines are indented too).
+  // The blocks, and the end of the two-column part (a row that starts 20 characters in counts only in a block with a
+  // gap: a centred title's lines are indented too).
   let regionEnd = 0;
   let found = false;
   for (let b = 0; b < limit; ) {

@@ -427,7 +427,7 @@ describe('statute forms', () => {
   });
 
   it('a bare article after an EU act or a convention in the same paragraph is an article of that act', () => {
-    const r = find('Behandlingen sker enligt dataskyddsförordningen. En konsekvensbedömning enligt artikel 35 ska göras och ombudet höras enligt artikel 39.1 c. Se även artikel 3 i avtalet.', '2025-02-10');
+    const r = find('Behandlingen sker enligt dataskyddsförordningen. En konsekvensbedömning enligt artikel 35 ska göras och ombudet höras enligt artikel 39.1 c. Se även artikel 3 i avtalet och artikel 3.2 b i avtalet.', '2025-02-10');
     expect(r.citations.map((c) => [c.text, c.kind, c.ref])).toEqual([
       ['dataskyddsförordningen', 'eu', '32016R0679'],
       ['artikel 35', 'eu', '32016R0679'],
