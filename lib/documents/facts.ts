@@ -337,10 +337,16 @@ export function findOfficer(inp: FactsInput): { officer: DocumentFacts['officer'
         }
       }
     }
-    // More handläggare under the first, each a name (with a title) and a telephone line: "Mikael Ruth, HR-strateg"
-    for (let k = Math.max(j, ...used) + 1; k + 1 < Math.min(lines.length, j + 9) && NAME.test(lines[k].text) && PHONE.test(lines[k + 1].text); k += 2) {
+    // More handläggare under the first, each a name (with a title) and a telephone, on its line or the next:
+    // "Mikael Ruth, HR-strateg" / "Telefon: 08-508 25 640", "Per Berg, 08-508 25 200"
+    for (let k = Math.max(j, ...used) + 1; k < Math.min(lines.length, j + 9) && NAME.test(lines[k].text); k += 1) {
       used.add(k);
-      used.add(k + 1);
+      if (PHONE.test(lines[k].text)) continue;
+      if (k + 1 >= lines.length || !PHONE.test(lines[k + 1].text)) {
+        used.delete(k);
+        break;
+      }
+      used.add(++k);
     }
     return { officer: phone ? { name, phone } : { name }, lines: used };
   }

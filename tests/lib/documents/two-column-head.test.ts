@@ -172,6 +172,8 @@ describe('a head in two columns', () => {
     expect(pdf.authority).toBe('Hässelby-Vällingby stadsdelsnämnd');
     expect(pdf.title).toBe('Samverkan med Äldrenämnden om hemtjänst');
     expect(pdf.officer).toEqual({ name: 'Karin Ek', phone: '08-508 25 100' });
+    const two = analyzeDocument(`Socialförvaltningen\nTjänsteutlåtande\n\nHandläggare\nAnna Ek, 08-508 25 100\nPer Berg, 08-508 25 200\n\nRiktlinjer för bistånd${body}`).document;
+    expect([two.title, two.officer?.name]).toEqual(['Riktlinjer för bistånd', 'Anna Ek']);
     const phone = analyzeDocument(`Socialförvaltningen   Tjänsteutlåtande\nHandläggare   Dnr SN 2025/0123\nAnna Lindqvist   Telefon: 08-508 25 314\n\nRiktlinjer för ekonomiskt bistånd${body}`).document;
     expect(phone.officer).toEqual({ name: 'Anna Lindqvist', phone: '08-508 25 314' });
   });
