@@ -606,6 +606,13 @@ export function findProposals(inp: FactsInput, kind: DocumentKind): string[] {
           block.push(t.replace(/^[-•–]\s*/, ''));
           continue;
         }
+        const decides = /^beslutar?\s+(?=att\s)/i.exec(t);
+        if (!started && decides) {
+          // ("… föreslår vi kommunfullmäktige" / "besluta att ge …": the first att-sats on the same line)
+          started = true;
+          block.push(t.slice(decides[0].length));
+          continue;
+        }
         if (!started) {
           // ("… föreslår vi kommunfullmäktige" / "besluta")
           if (/^(?:kommunfullm|n\S+mnden|beslutar?\b|att:?$)/.test(ft)) continue;

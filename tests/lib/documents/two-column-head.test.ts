@@ -138,6 +138,11 @@ describe('a head in two columns', () => {
     ]);
   });
 
+  it('takes the first att-sats from the line "besluta att …"', () => {
+    const d = analyzeDocument('Motion till kommunfullmäktige\n\nMotion om fler fritidsgårdar\n\nUnga behöver platser att vara på.\n\nDärför föreslår vi kommunfullmäktige\nbesluta att ge kulturnämnden i uppdrag att öppna fler fritidsgårdar,\natt finansiering sker inom befintlig ram.\n\nStockholm den 3 mars 2025\n\nAnna Andersson (M)\n').document;
+    expect(d.proposals).toEqual(['att ge kulturnämnden i uppdrag att öppna fler fritidsgårdar,', 'att finansiering sker inom befintlig ram.']);
+  });
+
   it('names the nämnd of a protokoll "fört vid sammanträde med" it', () => {
     const d = analyzeDocument('                                                    Protokoll nr 3/2025\nSkarpnäcks stadsdelsnämnd                           Sida 1 (6)\n                                                    2025-03-20\n\nProtokoll fört vid sammanträde med Skarpnäcks stadsdelsnämnd\ntorsdagen den 20 mars 2025\n\nNärvarande\nLedamöter\nLena Forsberg (S), ordförande\n\n§ 1 Val av justerare\nPeter Malmgren utses att justera protokollet.\n').document;
     expect(d.kind).toBe('protokoll');
