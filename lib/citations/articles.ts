@@ -7,11 +7,13 @@
 import type { Citation } from '../analysis/schema';
 import type { LawRegistry } from '../laws/registry';
 import { foldName } from '../text/fold';
+import { isSpace } from '../text/normalize';
 import { celexLinks, statuteLinks } from './links';
 import { citation, statuteCitation } from './make';
+import { ART_NUM } from './other';
 
 /** "artikel 35", "art. 39.1 c", not followed by "i"/"enligt" and another act (after the point too: "artikel 3.2 b i avtalet"). */
-const BARE_ARTICLE = /(?<![\p{L}])(?:[Aa]rtikel|[Aa]rt\.)\s?(\d{1,3}(?:\.\d{1,2}){0,2}(?:\s[a-hj-z](?![\p{L}]))?)(?!\d|\p{L}|\.\d)(?!\s(?:[a-hj-z]\s)?(?:i|enligt)\s)/gu;
+const BARE_ARTICLE = new RegExp(String.raw`(?<![\p{L}])(?:[Aa]rtikel|[Aa]rt\.)\s?(${ART_NUM})(?!\d|\p{L}|\.\d)(?!\s(?:[a-hj-z]\s)?(?:i|enligt)\s)`, 'gu');
 
 /**
  * The citations (in order, not overlapping, offsets into `text`) with the bare articles after an act added in
@@ -43,13 +45,13 @@ export function withBareArticles(text: string, citations: Citation[], registry: 
     if (!act) continue;
     const from = c.end;
     let to = k + 1 < citations.length ? citations[k + 1].start : text.length;
-    // (the paragraph ends at a blank line)
+    // (the paragraph ends at a blank line: a line break, spaces and another, as normalisation reads it)
     if (nl < from) nl = text.indexOf('\n', from);
     if (nl < 0) nl = text.length;
     let ends = false;
     while (nl < to) {
       let j = nl + 1;
-      while (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9) j += 1;
+      while (j < text.length && text.charCodeAt(j) !== 10 && isSpace(text.charCodeAt(j))) j += 1;
       if (text.charCodeAt(j) === 10) {
         to = nl;
         ends = true;

@@ -314,7 +314,7 @@ const EU_DIRECTIVE = anchored(/(?<![\d/])(\d{2}|\d{4})\/(\d{1,4})\/(EU|EG|EEG|EG
 const EU_DIRECTIVE_PREFIX = /(?:(?:(?:Europaparlamentets och rådets|rådets|[Kk]ommissionens)\s)?direktiv(?:et)?\s)$/u;
 /** (The year as "\d\d(?:\d\d)?", four digits tried before two, scans faster than "\d{4}|\d{2}".) */
 const CELEX = /(?<![\d\p{L}])3(\d\d(?:\d\d)?)([RLD])(\d{4})(?![\d\p{L}])/gu;
-const ART_NUM = String.raw`\d{1,3}(?:\.\d{1,2}){0,2}(?:\s[a-hj-z](?![\p{L}]))?`;
+export const ART_NUM = String.raw`\d{1,3}(?:\.\d{1,2}){0,2}(?:\s[a-hj-z](?![\p{L}]))?`;
 /**
  * Articles before the act, one or a list ("artikel 6.1 e och artikel 9.2 g i", "artikel 6.1 c och e i",
  * "artiklarna 6 och 9 i"): group 1 is the first (the link goes to it), the span covers them all.

@@ -22,7 +22,8 @@ export interface NormalizedText {
   map: OffsetMap;
 }
 
-const isSpace = (c: number): boolean =>
+/** A space character that normalisation collapses (line breaks included). */
+export const isSpace = (c: number): boolean =>
   c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x0b || c === 0x0c ||
   c === 0xa0 || c === 0x2007 || c === 0x202f || c === 0x2009 || c === 0x200a || c === 0x3000 ||
   c === 0x2002 || c === 0x2003 || c === 0x2028 || c === 0x2029;

@@ -441,6 +441,8 @@ describe('statute forms', () => {
     ]);
     // not before the act, not after the paragraph ends, not after a law without articles
     expect(find('Enligt artikel 23 gäller detta. Barnkonventionen är lag.\n\nEnligt artikel 5 gäller annat.', '2025-10-06').citations.map((c) => c.text)).toEqual(['Barnkonventionen']);
+    // (a blank line with Windows line ends ends the paragraph too)
+    expect(find('Barnkonventionen är lag.\r\n\r\nEnligt artikel 5 gäller annat.', '2025-10-06').citations.map((c) => c.text)).toEqual(['Barnkonventionen']);
     expect(find('Enligt 5 § förvaltningslagen gäller detta, se artikel 5.', '2025-10-06').citations.map((c) => c.text)).toEqual(['5 § förvaltningslagen']);
   });
 
