@@ -605,19 +605,15 @@ export function findCitations(text: string, options: FindCitationsOptions): Cita
   citations.length = n;
 
   // Bare articles after an EU act or a convention ("Enligt artikel 23 har …"): in order, between the citations.
-  const all = withBareArticles(text, citations, registry);
-  if (all !== citations) {
-    citations.length = 0;
-    for (const c of all) citations.push(c);
-  }
+  const out = withBareArticles(text, citations, registry);
 
   const problems: Problem[] = [];
   n = 0;
-  for (let k = 0; k < citations.length; k++) {
-    const citation = citations[k];
+  for (let k = 0; k < out.length; k++) {
+    const citation = out[k];
     if (citation.start >= citation.end || citation.end > text.length) continue;
     citation.text = text.slice(citation.start, citation.end);
-    citations[n++] = citation;
+    out[n++] = citation;
     const cps = citation.problems;
     if (cps) {
       const severities = severitiesOf.get(citation) ?? NO_SEVERITIES;
@@ -627,6 +623,6 @@ export function findCitations(text: string, options: FindCitationsOptions): Cita
       }
     }
   }
-  citations.length = n;
-  return { citations, problems };
+  out.length = n;
+  return { citations: out, problems };
 }

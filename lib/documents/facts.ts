@@ -5,7 +5,7 @@ import { findCaseNumbers } from './case-numbers';
 import { findDates } from './dates';
 import { squash } from './fold';
 import type { FoundHeading } from './headings';
-import type { Line } from './lines';
+import { TO_LABEL, type Line } from './lines';
 import { findPersons, PARTY_FULL, uniquePersons } from './persons';
 import { restoreDiacritics } from './repair';
 import { fold } from './fold';
@@ -96,7 +96,7 @@ export function findTitle(inp: FactsInput, officerLines: Set<number>): { title: 
     // ("Avdelningen för stadsövergripande" / "sociala frågor": the unit's name goes on; the line after "Till" is the
     // addressee: "Till" / "Hässelby-Vällingby" / "stadsdelsnämnd")
     const continues: boolean = afterAuthority && /^\p{Ll}/u.test(l.text);
-    const addressee = i > 0 && /^till:?$/.test(flines[i - 1].trim());
+    const addressee = i > 0 && TO_LABEL.test(flines[i - 1].trim());
     afterAuthority = isAuthorityLine(l.text) || continues || addressee;
     if (afterAuthority || isLayoutLine(l.text, ft)) continue;
     if (l.text.length < 4) continue;
@@ -340,13 +340,9 @@ export function findOfficer(inp: FactsInput): { officer: DocumentFacts['officer'
     // More handläggare under the first, each a name (with a title) and a telephone, on its line or the next:
     // "Mikael Ruth, HR-strateg" / "Telefon: 08-508 25 640", "Per Berg, 08-508 25 200"
     for (let k = Math.max(j, ...used) + 1; k < Math.min(lines.length, j + 9) && NAME.test(lines[k].text); k += 1) {
-      used.add(k);
-      if (PHONE.test(lines[k].text)) continue;
-      if (k + 1 >= lines.length || !PHONE.test(lines[k + 1].text)) {
-        used.delete(k);
-        break;
-      }
-      used.add(++k);
+      if (PHONE.test(lines[k].text)) used.add(k);
+      else if (k + 1 < lines.length && PHONE.test(lines[k + 1].text)) used.add(k).add(++k);
+      else break;
     }
     return { officer: phone ? { name, phone } : { name }, lines: used };
   }

@@ -76,7 +76,7 @@ function labelAndValue(label: string, value: string): boolean {
   return PHONE_LABEL.test(label) ? /^[+\d]/.test(value) : !HEAD_CELL.test(value);
 }
 /** The addressee's label in a head: the rows right after it without a gap of their own belong to its column. */
-const TO_LABEL = /^till:?$/i;
+export const TO_LABEL = /^till:?$/i;
 
 type Cell = { start: number; end: number };
 
