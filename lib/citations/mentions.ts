@@ -6,7 +6,7 @@
  */
 import { findDates } from '../documents/dates';
 import { foldName } from '../text/fold';
-import { isHighLetter } from '../text/letters';
+import { isHighLetter, letterBefore } from '../text/letters';
 import type { LawInfo, LawRegistry } from '../laws/registry';
 
 export interface ResolvedLaw {
@@ -45,7 +45,6 @@ export function newDocState(): DocState {
   return { names: new Map(), abbrs: new Map(), ambiguityReported: new Set(), ownAbbrs: new Set() };
 }
 
-const LETTER = /\p{L}/u;
 /**
  * p.charCodeAt(i), or -1 outside p. (Reading past either end gives NaN, and each place that does so
  * once makes the optimised findMentions bail out and be compiled again, which costs more than it runs.)
@@ -494,20 +493,6 @@ export function compoundBefore(p: string, ws: number): string | undefined {
   return p.slice(a, ws);
 }
 
-/** Length (1 or 2) of the letter (a code point) ending at `b`, not before `from`; 0 if none. */
-function letterBefore(p: string, b: number, from: number): number {
-  if (b <= from) return 0;
-  const c = p.charCodeAt(b - 1);
-  if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) return 1;
-  if (c < 0xaa) return 0;
-  // Latin-1 letters: ª µ º and all of U+00C0–U+00FF but × and ÷.
-  if (c <= 0xff) return c >= 0xc0 ? (c !== 0xd7 && c !== 0xf7 ? 1 : 0) : c === 0xaa || c === 0xb5 || c === 0xba ? 1 : 0;
-  if (c >= 0xdc00 && c <= 0xdfff && b - 2 >= from) {
-    const h = p.charCodeAt(b - 2);
-    if (h >= 0xd800 && h <= 0xdbff) return LETTER.test(p.slice(b - 2, b)) ? 2 : 0;
-  }
-  return LETTER.test(p[b - 1]) ? 1 : 0;
-}
 type AbbrReading = { law: ResolvedLaw; alsoMeans: LawInfo[] | undefined } | null;
 /**
  * The registry's reading of an abbreviation at a date: its law then, and the other laws it may mean.

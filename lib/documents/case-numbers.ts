@@ -106,12 +106,14 @@ const SEPARATOR_SPACE = /[.\-/]\s/;
 const SEPARATOR_SPACES = /(?<=[.\-/])\s/g;
 
 export function findCaseNumbers(text: string): CaseNumberMatch[] {
-  const out: CaseNumberMatch[] = [];
   // Matches of an earlier pattern win; within one pattern matches never overlap, so a
   // new match is checked (binary search) against the matches of the earlier patterns only.
+  // `prior` holds those in order; each pattern's matches (`out`) come in order too, and are merged in.
   let prior: CaseNumberMatch[] = [];
+  let out: CaseNumberMatch[] = [];
   const nextPattern = () => {
-    prior = out.slice().sort((a, b) => a.start - b.start);
+    prior = mergeByStart(prior, out);
+    out = [];
   };
   const add = (start: number, matched: string, ref: string) => {
     const end = start + matched.length;
@@ -158,14 +160,26 @@ export function findCaseNumbers(text: string): CaseNumberMatch[] {
     if (!/(?:19|20)\d{2}/.test(ref) && !/\d\.\d/.test(ref)) continue;
     add(m.index, m[0], ref.replace(/[.\-/]$/, ''));
     // More numbers of the same form after it: "Dnr 7-742-2011 och 5-744-2011" (a date is not one).
-    const form = separatorsOf(m[1]);
+    let form: string | undefined;
     DNR_MORE.lastIndex = m.index + m[0].length;
     for (let more = DNR_MORE.exec(text); more; more = DNR_MORE.exec(text)) {
+      form ??= separatorsOf(m[1]);
       if (separatorsOf(more[1]) !== form || ISO_DATE.test(more[1])) break;
       add(more.index + more[0].length - more[1].length, more[1], more[1]); // (it ends in a digit)
     }
   }
   nextPattern();
   forEachMatch(text, BARE_PAREN, (m) => add(m.index + 1, m[2], m[2]), sites.bareParen);
-  return out.sort((a, b) => a.start - b.start);
+  return mergeByStart(prior, out);
+}
+
+/** Two lists ordered by start merged into one (a's first on a tie). */
+function mergeByStart(a: CaseNumberMatch[], b: CaseNumberMatch[]): CaseNumberMatch[] {
+  if (!b.length) return a;
+  if (!a.length) return b;
+  const merged: CaseNumberMatch[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) merged.push(j >= b.length || (i < a.length && a[i].start <= b[j].start) ? a[i++] : b[j++]);
+  return merged;
 }

@@ -444,6 +444,17 @@ describe('statute forms', () => {
     // (a blank line with Windows line ends ends the paragraph too)
     expect(find('Barnkonventionen är lag.\r\n\r\nEnligt artikel 5 gäller annat.', '2025-10-06').citations.map((c) => c.text)).toEqual(['Barnkonventionen']);
     expect(find('Enligt 5 § förvaltningslagen gäller detta, se artikel 5.', '2025-10-06').citations.map((c) => c.text)).toEqual(['5 § förvaltningslagen']);
+    // the act is found back over other citations of the paragraph, not over a blank line between them
+    const c = find('Dataskyddsförordningen gäller. Enligt 5 § förvaltningslagen ska artikel 13 följas, enligt 6 § förvaltningslagen även art. 14 och artikel 15.\n\nEnligt 7 § förvaltningslagen gäller artikel 16.', '2025-10-06');
+    expect(c.citations.map((x) => [x.text, x.kind])).toEqual([
+      ['Dataskyddsförordningen', 'eu'],
+      ['5 § förvaltningslagen', 'statute'],
+      ['artikel 13', 'eu'],
+      ['6 § förvaltningslagen', 'statute'],
+      ['art. 14', 'eu'],
+      ['artikel 15', 'eu'],
+      ['7 § förvaltningslagen', 'statute'],
+    ]);
   });
 
   it('"i den upphävda lagen", "i den tidigare lagen" refer back to the law the one named before replaced', () => {
