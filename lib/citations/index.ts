@@ -41,6 +41,12 @@ export { describeTarget } from './links';
 /** Text between a provision and the agency regulation it belongs to: "", " i", " enligt Socialstyrelsens föreskrifter och allmänna råd (". */
 const REGULATION_GAP = /^\s?(?:(?:i|enligt)\s)?(?:(?:\p{Lu}\p{L}*s\s)?(?:föreskrifter|allmänna råd)(?:\soch allmänna råd)?\s?)?\(?$/u;
 
+/** A line that ends a clause, and the start of a line that goes on one (a paragraph split inside a citation). */
+const LINE_ENDS_CLAUSE = /[.!?:]\s?$/;
+const LINE_GOES_ON = /^\s?[\d()§\p{Ll}]/u;
+/** Provisions need a digit ("3 kap. 5 §", "kap. 7 §") or a stycke word. */
+const PROVISION_CUE = /\d|styck/;
+
 /**
  * How many years back an undated document's note on a law's predecessor reaches: council documents
  * older than that are rare on the web, and on every undated page a note on, say, the social services
@@ -444,7 +450,7 @@ export function findCitations(text: string, options: FindCitationsOptions): Cita
     // A blank line inside a citation (PDF and HTML debris): the paragraph goes on when
     // the line ends without a full stop and the next starts with a digit, "(", ")", "§" or a lower-case letter.
     let joined = false;
-    while (pEnd >= 0 && pEnd > pStart && !/[.!?:]\s?$/.test(nt.slice(Math.max(pStart, pEnd - 2), pEnd)) && /^\s?[\d()§\p{Ll}]/u.test(nt.slice(pEnd + 1, pEnd + 3))) {
+    while (pEnd >= 0 && pEnd > pStart && !LINE_ENDS_CLAUSE.test(nt.slice(Math.max(pStart, pEnd - 2), pEnd)) && LINE_GOES_ON.test(nt.slice(pEnd + 1, pEnd + 3))) {
       pEnd = nt.indexOf('\n', pEnd + 1);
       joined = true;
     }
@@ -452,9 +458,8 @@ export function findCitations(text: string, options: FindCitationsOptions): Cita
     const p = joined ? nt.slice(pStart, pEnd).replace(/\n/g, ' ') : nt.slice(pStart, pEnd);
     if (p.length) {
       const mentions = findMentions(p, { registry, date, state });
-      // Provisions need a digit ("3 kap. 5 §", "kap. 7 §") or a stycke word.
       // (read from nt: a flat string reads faster than the slice p)
-      const groups = /\d|styck/.test(p) ? findProvisions(p, mentions, nt, pStart).groups : NO_GROUPS;
+      const groups = PROVISION_CUE.test(p) ? findProvisions(p, mentions, nt, pStart).groups : NO_GROUPS;
       const { events, isGroup } = mergeEvents(groups, mentions);
       let lastLaw: ResolvedLaw | undefined;
       let lastE = 0;

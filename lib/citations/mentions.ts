@@ -61,7 +61,7 @@ const isWordCode = (c: number, p: string, i: number): boolean =>
   (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 38 || c === 64 || (c >= 0xc0 && isHighLetter(c, p, i));
 
 /** Endings of law name forms (raw text; the folded word is checked by hasLawSuffix again). */
-const SUFFIX_SRC = String.raw`(?:lag(?:en|ens)?|balk(?:en|ens)?|ordning(?:en|ens)?|relsen?|stadgan?|konvention(?:en|ens)?)`;
+const SUFFIX_SRC = String.raw`(?:(?:lag|balk|ordning|konvention)(?:ens?)?|relsen?|stadgan?)`;
 const FOLD_CLASS: Record<string, string> = { a: '[aåäàáâãæ&@]', o: '[oöóòôõø]', e: '[eéèêë]', i: '[iíìîï]', u: '[uüúùû]', y: '[yýÿ]' };
 /**
  * The name-candidate regex, and whether each character it can match is one isWordCode accepts (every

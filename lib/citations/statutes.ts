@@ -64,7 +64,13 @@ const LOCAL_DOCUMENT_ENDINGS = [
   'direktiv', 'direktivet', 'taxa', 'taxan', 'taxor', 'taxorna', 'avtal', 'avtalet', 'avtalen', 'kontrakt', 'kontraktet', 'instruktion',
   'instruktionen', 'stadgar', 'stadgarna', 'riktlinjer', 'riktlinjerna', 'policy', 'policyn', 'overenskommelse', 'overenskommelsen',
 ];
-const isLocalDocumentWord = (folded: string): boolean => LOCAL_DOCUMENT_ENDINGS.some((e) => folded.endsWith(e));
+/** The endings by their last code unit (a word is tried only against the endings it can have). */
+const LOCAL_DOCUMENT_ENDINGS_BY_LAST = new Map<number, string[]>();
+for (const e of LOCAL_DOCUMENT_ENDINGS) {
+  const last = e.charCodeAt(e.length - 1);
+  LOCAL_DOCUMENT_ENDINGS_BY_LAST.set(last, [...(LOCAL_DOCUMENT_ENDINGS_BY_LAST.get(last) ?? []), e]);
+}
+const isLocalDocumentWord = (folded: string): boolean => LOCAL_DOCUMENT_ENDINGS_BY_LAST.get(folded.charCodeAt(folded.length - 1))?.some((e) => folded.endsWith(e)) === true;
 /** Words between "i" and the document: possessives ("nämndens", "Stockholms stads") and a few adjectives. */
 const DOCUMENT_ATTRIBUTES = new WordList(['de', 'det', 'den', 'lokala', 'gallande', 'nuvarande', 'egna', 'antagna', 'reviderade']);
 /** Words that call a law the former one ("den tidigare socialtjänstlagen"), folded. */
@@ -721,7 +727,7 @@ function findGroups(p: string, text: string, from: number): ProvisionGroup[] {
 /** Does a municipality's own document or a collective agreement start at token k ("nämndens reglemente", "AB")? */
 function localDocumentAt(toks: TokenList, k: number): boolean {
   if (!toks.isWord(k)) return false;
-  if (AGREEMENT_ABBREVIATIONS.has(toks.raw(k))) return true;
+  if (toks.len(k) <= 3 && AGREEMENT_ABBREVIATIONS.has(toks.raw(k))) return true;
   let j = k;
   for (let n = 0; n < 3 && toks.isWord(j); n++) {
     const w = toks.folded(j);
