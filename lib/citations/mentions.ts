@@ -196,7 +196,10 @@ const FORMER_BEFORE = new RegExp(String.raw`(?:^|[^\p{L}])${FORMER_WORD}\s$`, 'i
  * citation then starts (the word is part of it), or undefined.
  */
 function formerReading(p: string, start: number, law: ResolvedLaw, registry: LawRegistry, abbr?: string): { law: ResolvedLaw; start: number } | undefined {
+  // (every former word ends in "a" or "e": the regex runs only after one)
   if (!law.info || start < 6 || !isSpaceAt(p, start - 1)) return undefined;
+  const last = codeAt(p, start - 2) | 0x20;
+  if (last !== 97 && last !== 101) return undefined;
   const m = FORMER_BEFORE.exec(p.slice(Math.max(0, start - 12), start));
   const previous = m ? latestPredecessor(registry, law.sfs) : undefined;
   if (!m || !previous) return undefined;
