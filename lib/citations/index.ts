@@ -221,7 +221,11 @@ export function findCitations(text: string, options: FindCitationsOptions): Cita
 
   const lawRefs = new Map<string, LawRef>();
   const lawRefsByInfo = new Map<LawInfo, Map<string, LawRef>>();
+  /** The law asked last and its reference (consecutive citations mostly cite the same law; laws are never changed). */
+  let refLaw: ResolvedLaw | undefined;
+  let lastRef: LawRef | undefined;
   const lawRef = (law: ResolvedLaw): LawRef => {
+    if (law === refLaw && lastRef !== undefined) return lastRef;
     let ref: LawRef | undefined;
     if (law.info) {
       // Keyed by the law's registry entry: no key string for the common case.
@@ -245,6 +249,8 @@ export function findCitations(text: string, options: FindCitationsOptions): Cita
       }
     }
     // Shared between the citations of this call (read-only; the JSON output is the same as copies).
+    refLaw = law;
+    lastRef = ref;
     return ref;
   };
   const lawRefUncached = (law: ResolvedLaw): LawRef => {

@@ -103,19 +103,30 @@ function child(node: LinkNode, key: string): LinkNode {
   }
   return n;
 }
+/** The law's node of the last call (consecutive citations mostly cite the same law): its key and the node. */
+let lastLaw: { sfs: string; title: string; chaptered: boolean | undefined; parts: LawLinkParts; node: LinkNode } | undefined;
 export function statuteLinks(sfs: string, title: string, targets: Target[] | undefined, chaptered?: boolean): Link[] {
-  const parts = linkParts(sfs, title);
-  if (!parts) return [];
   if (linkNodes >= 50_000) {
     statuteLinkCache.clear();
     linkNodes = 0;
+    lastLaw = undefined;
   }
-  let node = statuteLinkCache.get(parts);
-  if (!node) {
-    node = { next: new Map() };
-    statuteLinkCache.set(parts, node);
+  let parts: LawLinkParts | null;
+  let node: LinkNode;
+  if (lastLaw !== undefined && lastLaw.sfs === sfs && lastLaw.title === title && lastLaw.chaptered === chaptered) {
+    parts = lastLaw.parts;
+    node = lastLaw.node;
+  } else {
+    parts = linkParts(sfs, title);
+    if (!parts) return [];
+    let root = statuteLinkCache.get(parts);
+    if (!root) {
+      root = { next: new Map() };
+      statuteLinkCache.set(parts, root);
+    }
+    node = child(root, chaptered === undefined ? 'u' : chaptered ? 't' : 'f');
+    lastLaw = { sfs, title, chaptered, parts, node };
   }
-  node = child(node, chaptered === undefined ? 'u' : chaptered ? 't' : 'f');
   if (targets) {
     for (let i = 0; i < targets.length; i++) {
       const t = targets[i];

@@ -344,12 +344,15 @@ export class LawRegistry {
 
   /** Does the registry know that this section exists (or does not)? */
   sectionStatus(sfs: string, chapter: string | undefined, section: string): SectionStatus {
-    // Nested maps: no key string to build and hash for every look-up.
-    let byChapter = this.statusCache.get(sfs);
+    // Nested maps: no key string to build and hash for every look-up; the law's map of the last look-up kept
+    // (consecutive citations mostly cite the same law).
+    let byChapter = sfs === this.statusSfs ? this.statusByChapter : this.statusCache.get(sfs);
     if (!byChapter) {
       byChapter = new Map();
       this.statusCache.set(sfs, byChapter);
     }
+    this.statusSfs = sfs;
+    this.statusByChapter = byChapter;
     const ch = chapter ?? '\u0000';
     let bySection = byChapter.get(ch);
     if (!bySection) {
@@ -362,6 +365,7 @@ export class LawRegistry {
       if (this.statusCount >= 20_000) {
         this.statusCache.clear();
         this.statusCount = 0;
+        this.statusSfs = undefined;
         return status;
       }
       bySection.set(section, status);
@@ -370,6 +374,8 @@ export class LawRegistry {
     return status;
   }
   private readonly statusCache = new Map<string, Map<string, Map<string, SectionStatus>>>();
+  private statusSfs: string | undefined;
+  private statusByChapter: Map<string, Map<string, SectionStatus>> | undefined;
   private statusCount = 0;
 
   private sectionStatusUncached(sfs: string, chapter: string | undefined, section: string): SectionStatus {
