@@ -51,12 +51,14 @@ function time(fn: () => number, runs: number): { ms: number; result: number } {
   return timeTogether([fn], runs)[0];
 }
 
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
 /**
- * Medians of `runs` rounds in which each function is timed once, in turn: the engine and the baselines are
- * measured under the same load (the speed of this shared machine drifts by up to 2× over seconds, so
- * measuring them one after the other skews their ratio).
+ * `runs` rounds in which each function is timed once, in turn: the engine and the baselines are measured
+ * under the same load (the speed of this shared machine drifts by up to 2× over seconds, so measuring them
+ * one after the other skews their ratio). Each function's median, and its times round by round.
  */
-function timeTogether(fns: (() => number)[], runs: number): { ms: number; result: number }[] {
+function timeTogether(fns: (() => number)[], runs: number): { ms: number; result: number; rounds: number[] }[] {
   const samples = fns.map((): number[] => []);
   const results = fns.map(() => 0);
   for (let k = 0; k < runs; k++) {
@@ -66,10 +68,16 @@ function timeTogether(fns: (() => number)[], runs: number): { ms: number; result
       samples[i].push(performance.now() - t0);
     });
   }
-  return samples.map((xs, i) => {
-    xs.sort((a, b) => a - b);
-    return { ms: xs[Math.floor(xs.length / 2)], result: results[i] };
-  });
+  return samples.map((xs, i) => ({ ms: median(xs), result: results[i], rounds: xs }));
+}
+
+/**
+ * How many times longer `a` took than `b`, round by round (each round's two times share the machine's load
+ * of that moment): the median and the quartiles.
+ */
+function pairedRatio(a: number[], b: number[]): { median: number; low: number; high: number } {
+  const r = a.map((x, k) => x / b[k]).sort((x, y) => x - y);
+  return { median: median(r), low: r[Math.floor(r.length / 4)], high: r[Math.floor((3 * r.length) / 4)] };
 }
 
 /**
@@ -105,21 +113,23 @@ export async function benchCitations(): Promise<string[]> {
   for (const factor of [1, 4, 16]) {
     const text = factor === 1 ? base : Array.from({ length: factor }, () => base).join('\n\n');
     const mb = new TextEncoder().encode(text).length / 1e6;
-    const runs = factor === 16 ? 5 : factor === 4 ? 7 : 9;
+    const runs = factor === 16 ? 5 : factor === 4 ? 9 : 15;
     const [engine, baseline, narrow] = timeTogether([() => findCitations(text, date).citations.length, () => regexPass(BASELINE, text), () => regexPass(NARROW, text)], runs);
     const rate = mb / (engine.ms / 1000);
     const baseRate = mb / (baseline.ms / 1000);
     const narrowRate = mb / (narrow.ms / 1000);
     if (factor === 1) firstRate = rate;
+    const ratio = pairedRatio(engine.rounds, baseline.rounds);
     lines.push(
       `  ${String(factor).padStart(2)}× ${mb.toFixed(1).padStart(5)} MB: engine ${rate.toFixed(2).padStart(6)} MB/s (${engine.result} citations, ${(engine.ms / 1000).toFixed(2)} s)` +
-        `  baseline ${baseRate.toFixed(1).padStart(6)} MB/s (${baseline.result} matches)  ratio 1/${(baseRate / rate).toFixed(1)}` +
-        `  [narrow ${narrowRate.toFixed(0)} MB/s, 1/${(narrowRate / rate).toFixed(1)}]` +
+        `  baseline ${baseRate.toFixed(1).padStart(6)} MB/s (${baseline.result} matches)  ratio 1/${ratio.median.toFixed(1)} (rounds 1/${ratio.low.toFixed(1)}–1/${ratio.high.toFixed(1)})` +
+        `  [narrow ${narrowRate.toFixed(0)} MB/s, 1/${pairedRatio(engine.rounds, narrow.rounds).median.toFixed(1)}]` +
         (factor > 1 ? `  speed vs 1×: ${(rate / firstRate).toFixed(2)}` : ''),
     );
   }
   lines.push(`  first call (cold, not yet compiled): ${(cold.ms / 1000).toFixed(2)} s for 1×`);
-  lines.push('  (linear when the speed at 4× and 16× stays near the 1× speed; target: engine ≥ 1/10 of the baseline)');
+  lines.push('  (ratio: the engine\'s time over the baseline\'s, round by round: median and quartiles; linear when the speed');
+  lines.push('  at 4× and 16× stays near the 1× speed; target: engine ≥ 1/10 of the baseline)');
   return lines;
 }
 
