@@ -8,20 +8,18 @@
  *   npx tsx scripts/instructions-citations.ts [git-ref]
  *
  * Counts the engine of the working tree and, when a git ref is given, the engine at that ref too
- * (checked out in .tmp/ref-engine). Each engine is bundled into one file with esbuild and run by plain
- * node (a TypeScript loader would run in a thread of its own and blur the count). Per call =
+ * (checked out in .tmp/ref-engine). Each engine is bundled into one file (scripts/engine-bundle.ts) and run
+ * by plain node. Per call =
  * (instructions of 11 calls − of 6 calls) / 5: start-up and warm-up cancel out. The optimising
  * compiler's own work in those calls (V8 still re-optimising) is shown apart. Needs valgrind (Debian:
  * apt-get install valgrind); takes about two minutes per engine.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { buildSync } from 'esbuild';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { benchText } from './bench-citations';
+import { bundleEngine, root, withRefCheckout } from './engine-bundle';
 
-const root = resolve(fileURLToPath(import.meta.url), '..', '..');
 const work = join(root, '.tmp', 'instructions');
 
 if (spawnSync('valgrind', ['--version']).status !== 0) {
@@ -42,13 +40,6 @@ writeFileSync(
     "for (let k = 0; k < Number(calls); k++) findCitations(text, { date: '2024-01-01', dateKnown: true });",
   ].join('\n'),
 );
-
-/** The engine in `dir` (a checkout) as one ES module file. */
-function bundle(dir: string, name: string): string {
-  const outfile = join(work, `${name}.mjs`);
-  buildSync({ entryPoints: [join(dir, 'lib', 'citations', 'index.ts')], bundle: true, platform: 'node', format: 'esm', outfile, logLevel: 'error' });
-  return outfile;
-}
 
 /** Instructions of `calls` calls: all, and those of V8's compilers. */
 function count(engine: string, calls: number): { all: number; compiling: number } {
@@ -77,16 +68,6 @@ function perCall(label: string, engine: string): void {
   console.log(`${label}: ${(all - compiling).toFixed(1)} M instructions per call running (+ ${compiling.toFixed(1)} M compiling)`);
 }
 
-perCall('working tree', bundle(root, 'working-tree'));
+perCall('working tree', bundleEngine(root, work, 'working-tree'));
 const ref = process.argv[2];
-if (ref) {
-  const dir = join(root, '.tmp', 'ref-engine');
-  if (existsSync(dir)) execFileSync('git', ['worktree', 'remove', '--force', dir], { cwd: root });
-  execFileSync('git', ['worktree', 'add', '--detach', dir, ref], { cwd: root, stdio: 'ignore' });
-  try {
-    // (its imports resolve to this checkout's node_modules: .tmp/ref-engine is inside it)
-    perCall(ref, bundle(dir, 'ref'));
-  } finally {
-    execFileSync('git', ['worktree', 'remove', '--force', dir], { cwd: root });
-  }
-}
+if (ref) withRefCheckout(ref, (dir) => perCall(ref, bundleEngine(dir, work, 'ref')));
