@@ -10,7 +10,7 @@ import { foldName } from '../text/fold';
 import { isSpace } from '../text/normalize';
 import { celexLinks, statuteLinks } from './links';
 import { citation, statuteCitation } from './make';
-import { ART_NUM } from './other';
+import { AFTER_ARTICLE_NUMBER, ART_NUM } from './other';
 
 /** "artikel 35", "art. 39.1 c", not followed by "i"/"enligt" and another act (after the point too: "artikel 3.2 b i avtalet"). */
 const BARE_ARTICLE = new RegExp(String.raw`(?<![\p{L}])(?:[Aa]rtikel|[Aa]rt\.)\s?(${ART_NUM})(?!\d|\p{L}|\.\d)(?!\s(?:[a-hj-z]\s)?(?:i|enligt)\s)`, 'gu');
@@ -71,7 +71,7 @@ export function withBareArticles(text: string, citations: Citation[], registry: 
           out ??= citations.slice(0, k + 1);
           out.push(
             act.kind === 'eu' || !law
-              ? citation(s, e, 'eu', act.ref as string, celexLinks(act.ref as string, m[1].replace(/\s.*$/, '')))
+              ? citation(s, e, 'eu', act.ref as string, celexLinks(act.ref as string, m[1].replace(AFTER_ARTICLE_NUMBER, '')))
               : statuteCitation(s, e, undefined, law, statuteLinks(law.sfs, law.title, undefined)),
           );
         }

@@ -364,6 +364,11 @@ const readActCelex = (m: RegExpExecArray): string => {
 };
 const readDirectiveCelex = (m: RegExpExecArray): string => celexOf(m[2], 'L', m[3]);
 
+/** What follows an article's number: its point ("6.1 e" → "6.1", as the links take it). */
+export const AFTER_ARTICLE_NUMBER = /\s.*$/;
+/** A word that may name an EU act ("…rdning…"). */
+const RDNING = /rdning/i;
+
 export function findEu(text: string, acts: readonly EuAct[]): Citation[] {
   const out: Citation[] = [];
   const add = (s: number, e: number, celex: string) => {
@@ -387,7 +392,7 @@ export function findEu(text: string, acts: readonly EuAct[]): Citation[] {
         end = ARTICLE_AFTER.lastIndex;
       }
     }
-    out.push(cite(start, end, 'eu', celex, celexLinks(celex, article?.replace(/\s.*$/, ''))));
+    out.push(cite(start, end, 'eu', celex, celexLinks(celex, article?.replace(AFTER_ARTICLE_NUMBER, ''))));
   };
   forEachMatch(text, EU_ACT, (m) => {
     // (the whole word: "dataskyddsförordningen (EU) 2016/679")
@@ -432,7 +437,7 @@ export function findEu(text: string, acts: readonly EuAct[]): Citation[] {
       while (ps > 0 && isEuWordChar(text, ps - 1)) ps -= 1;
       while (ps < pe && !isLetterAt(text, ps)) ps += 1;
       // (the same tests for every act: computed once per word; the pair only when one space separates it)
-      const rd = /rdning/i.test(w);
+      const rd = RDNING.test(w);
       const spaced = rd && ps < pe && s - pe === 1 && text.charCodeAt(pe) === 32;
       const pairKey = spaced ? foldName(`${text.slice(ps, pe)} ${w}`) : '';
       const wordKey = rd ? foldName(w) : '';

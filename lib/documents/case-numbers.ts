@@ -100,6 +100,11 @@ function slashSites(text: string): { lettersYear: number[]; yearLetters: number[
 /** A further number in a list after a "Dnr" number: ", 5-744-2011", " och 5-744-2011" (sticky, from the last one's end). */
 const DNR_MORE = /(?:,\s?|\s(?:och|samt)\s)((?:[A-ZÅÄÖ]{1,4}\s)?\d{1,4}(?:[.\-/]\d{1,6}){1,5})(?!\d|[.\-/]\d)/y;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** Where registry letters break ("SDN HÄ", "KS-A"), a year in a number, a classification ("1.5"), a separator that ends one. */
+const LETTERS_BREAK = /[- ]/;
+const YEAR_IN = /(?:19|20)\d{2}/;
+const CLASSIFICATION_IN = /\d\.\d/;
+const TRAILING_SEPARATOR = /[.\-/]$/;
 /** The separators of a case number in order ("7-742-2011" → "--"): numbers in one list share them. */
 const separatorsOf = (ref: string): string => ref.replace(/[^.\-/]/g, '');
 const SEPARATOR_SPACE = /[.\-/]\s/;
@@ -137,7 +142,7 @@ export function findCaseNumbers(text: string): CaseNumberMatch[] {
     if (!dnr && letters.length < 2) return;
     // two-digit years only with letters of a registry ("SN 18/0098"), never for e.g. "SFS 18/1"
     if (year.length === 2 && (letters === 'SFS' || letters === 'SOU' || letters === 'NJA')) return;
-    const cut = letters.search(/[- ]/);
+    const cut = letters.search(LETTERS_BREAK);
     if (NOT_REGISTRY.has(cut < 0 ? letters : letters.slice(0, cut))) return;
     add(m.index, m[1], `${letters} ${year}/${m[5]}${m[6] ?? ''}`);
   }, sites.lettersYear);
@@ -157,8 +162,8 @@ export function findCaseNumbers(text: string): CaseNumberMatch[] {
     // kept ("T 2010-313-01743"): the number has no other spaces, and each is one character before a digit.
     const ref = SEPARATOR_SPACE.test(m[1]) ? m[1].replace(SEPARATOR_SPACES, '') : m[1];
     // must look like a case number: a year somewhere, or classification + serial
-    if (!/(?:19|20)\d{2}/.test(ref) && !/\d\.\d/.test(ref)) continue;
-    add(m.index, m[0], ref.replace(/[.\-/]$/, ''));
+    if (!YEAR_IN.test(ref) && !CLASSIFICATION_IN.test(ref)) continue;
+    add(m.index, m[0], ref.replace(TRAILING_SEPARATOR, ''));
     // More numbers of the same form after it: "Dnr 7-742-2011 och 5-744-2011" (a date is not one).
     let form: string | undefined;
     DNR_MORE.lastIndex = m.index + m[0].length;
