@@ -1,10 +1,10 @@
 /**
  * A/B timing of the citation engine: the working tree against a git ref, on the 1 MB bench text (or
  * `--size N` times it). Both engines run in one node process, called in turn round after round, and each
- * round gives the ratio of their two times: the load of this shared machine drifts over seconds but is
- * about the same for two calls in a row, so the median of those ratios tells a change of about 1 % apart
- * after 500 rounds (its quartiles are shown; a whole `npm run bench` run varies by ±10 %). A developer tool
- * for speed work, not part of `npm run bench`.
+ * round gives the ratio of their two times (which goes first alternates): the load of this shared machine
+ * drifts over seconds but is about the same for two calls in a row, so the median of those ratios tells a
+ * change of about 1 % apart after 500 rounds (its quartiles are shown; a whole `npm run bench` run varies by
+ * ±10 %). A developer tool for speed work, not part of `npm run bench`.
  *
  *   npx tsx scripts/ab-citations.ts <git-ref> [--rounds 500] [--size 1]
  *
@@ -48,7 +48,8 @@ writeFileSync(
     'const counts = engines.map((f) => f(text, o).citations.length);',
     'for (let k = 0; k < 16; k++) for (const f of engines) f(text, o);',
     'const times = engines.map(() => []);',
-    'for (let k = 0; k < Number(rounds); k++) engines.forEach((f, i) => { const t0 = performance.now(); f(text, o); times[i].push(performance.now() - t0); });',
+    // (which goes first alternates: the second call of a round pays for some of the first one's garbage)
+    'for (let k = 0; k < Number(rounds); k++) for (const i of k % 2 ? [1, 0] : [0, 1]) { const t0 = performance.now(); engines[i](text, o); times[i].push(performance.now() - t0); }',
     'console.log(JSON.stringify({ counts, times }));',
   ].join('\n'),
 );
