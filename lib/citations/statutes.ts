@@ -707,11 +707,8 @@ function findGroups(p: string, text: string, from: number): ProvisionGroup[] {
       i = Math.max(end, i + 1);
       continue;
     }
-    const group: ProvisionGroup = { s: mention && mention.e <= ts ? mention.s : ts, e: gEnd, targets: exactSize(targets), missingChapter: missing, backRef, unknownLaw };
-    if (law) {
-      group.law = law;
-      group.mention = mention;
-    }
+    // (law and mention in the literal, set or not: added afterwards they made a second object and shape per group)
+    const group: ProvisionGroup = { s: mention && mention.e <= ts ? mention.s : ts, e: gEnd, targets: exactSize(targets), missingChapter: missing, law, mention: law ? mention : undefined, backRef, unknownLaw };
     if (unknownAbbr) group.unknownAbbr = unknownAbbr;
     if (unknownLawName) group.unknownLawName = unknownLawName;
     if (sameChapter) group.sameChapter = true;
