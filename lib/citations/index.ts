@@ -8,7 +8,7 @@ import { findCaseNumbers } from '../documents/case-numbers';
 import { defaultRegistry } from '../laws/default';
 import type { LawInfo, LawRegistry } from '../laws/registry';
 import { normalizeText } from '../text/normalize';
-import { withBareArticles } from './articles';
+import { mayBeAct, withBareArticles } from './articles';
 import { describeTarget, statuteLinks } from './links';
 import { findMentions, latestPredecessor, newDocState, reportsRepeal, toResolved, type Mention, type ResolvedLaw } from './mentions';
 import { findCaseLaw, findEu, findPreparatory, findRegulations } from './other';
@@ -598,8 +598,10 @@ export function findCitations(text: string, options: FindCitationsOptions): Cita
     citations.push(citation(cn.start, cn.end, 'case-number', cn.ref, undefined));
   }
 
-  // Overlaps: keep the higher-priority kind, then the longer span.
+  // Overlaps: keep the higher-priority kind, then the longer span. (The citations kept that may be an act that
+  // bare articles belong to are noted by index on the way: no pass of their own over every citation.)
   sortCitations(citations);
+  const actAt: number[] = [];
   n = 0;
   for (let k = 0; k < citations.length; k++) {
     const x = citations[k];
@@ -608,15 +610,20 @@ export function findCitations(text: string, options: FindCitationsOptions): Cita
       const px = KIND_PRIORITY[x.kind];
       const pp = KIND_PRIORITY[prev.kind];
       const better = px < pp || (px === pp && x.end - x.start > prev.end - prev.start);
-      if (better) citations[n - 1] = x;
+      if (better) {
+        citations[n - 1] = x;
+        if (actAt[actAt.length - 1] === n - 1) actAt.pop();
+        if (mayBeAct(x)) actAt.push(n - 1);
+      }
       continue;
     }
+    if (mayBeAct(x)) actAt.push(n);
     citations[n++] = x;
   }
   citations.length = n;
 
   // Bare articles after an EU act or a convention ("Enligt artikel 23 har …"): in order, between the citations.
-  const out = withBareArticles(text, citations, registry);
+  const out = withBareArticles(text, citations, actAt, registry);
 
   const problems: Problem[] = [];
   n = 0;
