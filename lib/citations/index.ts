@@ -3,13 +3,13 @@
  * statutes to the right law at `options.date`, links them and reports problems.
  * Pure and synchronous; offsets are UTF-16 offsets into `text`.
  */
-import type { Citation, LawRef, Problem, Target } from '../analysis/schema';
+import type { Citation, LawRef, Link, Problem, Target } from '../analysis/schema';
 import { findCaseNumbers } from '../documents/case-numbers';
 import { defaultRegistry } from '../laws/default';
 import type { LawInfo, LawRegistry } from '../laws/registry';
 import { normalizeText } from '../text/normalize';
 import { mayBeAct, withBareArticles } from './articles';
-import { describeTarget, statuteLinks } from './links';
+import { describeTarget, lawLinks, statuteLinks, statuteLinksOf, type LawLinks } from './links';
 import { findMentions, latestPredecessor, newDocState, reportsRepeal, toResolved, type Mention, type ResolvedLaw } from './mentions';
 import { findCaseLaw, findEu, findPreparatory, findRegulations } from './other';
 import { citation, regulationCitation, statuteCitation } from './make';
@@ -252,6 +252,16 @@ export function findCitations(text: string, options: FindCitationsOptions): Cita
     refLaw = law;
     lastRef = ref;
     return ref;
+  };
+  /** Each law reference's place in the link cache (references are made once per law and call). */
+  const lawLinksByRef = new Map<LawRef, LawLinks | null>();
+  const linksOf = (law: ResolvedLaw, ref: LawRef, targets: Target[]): Link[] => {
+    let ll = lawLinksByRef.get(ref);
+    if (ll === undefined) {
+      ll = lawLinks(law.sfs, ref.title, (law.info ?? registry.get(law.sfs))?.chaptered);
+      lawLinksByRef.set(ref, ll);
+    }
+    return ll ? statuteLinksOf(ll, targets) : [];
   };
   const lawRefUncached = (law: ResolvedLaw): LawRef => {
     const info = law.info ?? registry.get(law.sfs);
@@ -536,7 +546,7 @@ export function findCitations(text: string, options: FindCitationsOptions): Cita
         if (law) {
           // (every key made at once, in the output's key order: make.ts)
           const ref = lawRef(law);
-          c = statuteCitation(pStart + g.s, pStart + g.e, targets, ref, statuteLinks(law.sfs, ref.title, targets, (law.info ?? registry.get(law.sfs))?.chaptered));
+          c = statuteCitation(pStart + g.s, pStart + g.e, targets, ref, linksOf(law, ref, targets));
           if (law !== lastLaw) lastFormer = namedAsFormer(law, p, g.s, g.e);
           lastLaw = law;
           lastE = g.e;

@@ -103,30 +103,40 @@ function child(node: LinkNode, key: string): LinkNode {
   }
   return n;
 }
-/** The law's node of the last call (consecutive citations mostly cite the same law): its key and the node. */
-let lastLaw: { sfs: string; title: string; chaptered: boolean | undefined; parts: LawLinkParts; node: LinkNode } | undefined;
+/** A law's place in the link cache (its link parts and its node), found once and kept by the caller for its citations. */
+export interface LawLinks {
+  sfs: string;
+  title: string;
+  chaptered: boolean | undefined;
+  parts: LawLinkParts;
+  node: LinkNode;
+}
+
+/** The law's place in the link cache, or null when its SFS number makes no link. */
+export function lawLinks(sfs: string, title: string, chaptered?: boolean): LawLinks | null {
+  const parts = linkParts(sfs, title);
+  if (!parts) return null;
+  let root = statuteLinkCache.get(parts);
+  if (!root) {
+    root = { next: new Map() };
+    statuteLinkCache.set(parts, root);
+  }
+  return { sfs, title, chaptered, parts, node: child(root, chaptered === undefined ? 'u' : chaptered ? 't' : 'f') };
+}
+
 export function statuteLinks(sfs: string, title: string, targets: Target[] | undefined, chaptered?: boolean): Link[] {
+  const law = lawLinks(sfs, title, chaptered);
+  return law ? statuteLinksOf(law, targets) : [];
+}
+
+/** The links of a citation of `law`'s `targets` (shared: never changed by callers). */
+export function statuteLinksOf(law: LawLinks, targets: Target[] | undefined): Link[] {
   if (linkNodes >= 50_000) {
+    // (a law's node kept by a caller stays usable: the tree is only let go of)
     statuteLinkCache.clear();
     linkNodes = 0;
-    lastLaw = undefined;
   }
-  let parts: LawLinkParts | null;
-  let node: LinkNode;
-  if (lastLaw !== undefined && lastLaw.sfs === sfs && lastLaw.title === title && lastLaw.chaptered === chaptered) {
-    parts = lastLaw.parts;
-    node = lastLaw.node;
-  } else {
-    parts = linkParts(sfs, title);
-    if (!parts) return [];
-    let root = statuteLinkCache.get(parts);
-    if (!root) {
-      root = { next: new Map() };
-      statuteLinkCache.set(parts, root);
-    }
-    node = child(root, chaptered === undefined ? 'u' : chaptered ? 't' : 'f');
-    lastLaw = { sfs, title, chaptered, parts, node };
-  }
+  let node = law.node;
   if (targets) {
     for (let i = 0; i < targets.length; i++) {
       const t = targets[i];
@@ -142,7 +152,7 @@ export function statuteLinks(sfs: string, title: string, targets: Target[] | und
       }
     }
   }
-  node.links ??= statuteLinksUncached(parts, sfs, title, targets, chaptered);
+  node.links ??= statuteLinksUncached(law.parts, law.sfs, law.title, targets, law.chaptered);
   return node.links;
 }
 
