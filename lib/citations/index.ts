@@ -9,7 +9,7 @@ import { defaultRegistry } from '../laws/default';
 import type { LawInfo, LawRegistry } from '../laws/registry';
 import { normalizeText } from '../text/normalize';
 import { mayBeAct, withBareArticles } from './articles';
-import { describeTarget, lawLinks, statuteLinks, statuteLinksOf, type LawLinks } from './links';
+import { describeTarget, lawLinks, statuteLinksOf, type LawLinks } from './links';
 import { findMentions, latestPredecessor, newDocState, reportsRepeal, toResolved, type Mention, type ResolvedLaw } from './mentions';
 import { findCaseLaw, findEu, findPreparatory, findRegulations } from './other';
 import { citation, regulationCitation, statuteCitation } from './make';
@@ -255,7 +255,7 @@ export function findCitations(text: string, options: FindCitationsOptions): Cita
   };
   /** Each law reference's place in the link cache (references are made once per law and call). */
   const lawLinksByRef = new Map<LawRef, LawLinks | null>();
-  const linksOf = (law: ResolvedLaw, ref: LawRef, targets: Target[]): Link[] => {
+  const linksOf = (law: ResolvedLaw, ref: LawRef, targets: Target[] | undefined): Link[] => {
     let ll = lawLinksByRef.get(ref);
     if (ll === undefined) {
       ll = lawLinks(law.sfs, ref.title, (law.info ?? registry.get(law.sfs))?.chaptered);
@@ -494,7 +494,7 @@ export function findCitations(text: string, options: FindCitationsOptions): Cita
             spanE = m.e;
             const found = statuteProblems(m.law, undefined, undefined, m);
             const ref = lawRef(m.law);
-            keep(statuteCitation(pStart + m.s, pStart + m.e, undefined, ref, statuteLinks(m.law.sfs, ref.title, undefined)), found);
+            keep(statuteCitation(pStart + m.s, pStart + m.e, undefined, ref, linksOf(m.law, ref, undefined)), found);
           }
           lastLaw = m.law;
           lastE = m.e;
