@@ -14,7 +14,7 @@
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { benchText } from './bench-citations';
+import { benchText, median, pairedRatio } from './bench-citations';
 import { bundleEngine, root, withRefCheckout } from './engine-bundle';
 
 const args = process.argv.slice(2);
@@ -56,9 +56,7 @@ writeFileSync(
 const r = spawnSync('node', [runner, join(work, 'ref.mjs'), here, textFile, String(rounds)], { encoding: 'utf8', maxBuffer: 1 << 26 });
 if (r.status !== 0) throw new Error(r.stderr);
 const { counts, times } = JSON.parse(r.stdout) as { counts: number[]; times: number[][] };
-const median = (xs: number[]): number => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
-const ratios = times[1].map((t, k) => t / times[0][k]).sort((x, y) => x - y);
-const q = (f: number): string => ratios[Math.floor(ratios.length * f)].toFixed(3);
+const ratio = pairedRatio(times[1], times[0]);
 console.log(`${size} MB text, ${rounds} rounds; ${ref}: ${median(times[0]).toFixed(1)} ms per call, working tree: ${median(times[1]).toFixed(1)} ms`);
-console.log(`working tree / ${ref}: median ${q(0.5)} (quartiles ${q(0.25)}–${q(0.75)})`);
+console.log(`working tree / ${ref}: median ${ratio.median.toFixed(3)} (quartiles ${ratio.low.toFixed(3)}–${ratio.high.toFixed(3)})`);
 if (counts[0] !== counts[1]) console.log(`the two find different numbers of citations: ${ref} ${counts[0]}, working tree ${counts[1]}`);

@@ -51,7 +51,7 @@ function time(fn: () => number, runs: number): { ms: number; result: number } {
   return timeTogether([fn], runs)[0];
 }
 
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+export const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /**
  * `runs` rounds in which each function is timed once, in turn: the engine and the baselines are measured
@@ -75,7 +75,7 @@ function timeTogether(fns: (() => number)[], runs: number): { ms: number; result
  * How many times longer `a` took than `b`, round by round (each round's two times share the machine's load
  * of that moment): the median and the quartiles.
  */
-function pairedRatio(a: number[], b: number[]): { median: number; low: number; high: number } {
+export function pairedRatio(a: number[], b: number[]): { median: number; low: number; high: number } {
   const r = a.map((x, k) => x / b[k]).sort((x, y) => x - y);
   return { median: median(r), low: r[Math.floor(r.length / 4)], high: r[Math.floor((3 * r.length) / 4)] };
 }
