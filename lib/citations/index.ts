@@ -46,6 +46,11 @@ const LINE_ENDS_CLAUSE = /[.!?:]\s?$/;
 const LINE_GOES_ON = /^\s?[\d()§\p{Ll}]/u;
 /** Provisions need a digit ("3 kap. 5 §", "kap. 7 §") or a stycke word. */
 const PROVISION_CUE = /\d|styck/;
+/**
+ * What every provision group holds besides: a "§", a chapter word ("kap", folded as the tokenizer folds it), a
+ * colon between digits ("4:1 SoL"), or a stycke word ("stycket", "st" after an ordinal).
+ */
+const GROUP_CUE = /§|[kK\u212a][aAåäàÅÄÀ\u212b][pP]|\d:\d|styck|\s[sS][tT](?![\p{L}])/u;
 
 /**
  * How many years back an undated document's note on a law's predecessor reaches: council documents
@@ -79,7 +84,8 @@ const NO_PROBLEMS: StatuteProblems = { problems: [], severities: [] };
 const NO_SEVERITIES: Problem['severity'][] = [];
 const NO_GROUPS: ProvisionGroup[] = [];
 
-// Scratch of mergeEvents (valid until its next call).
+// Scratch of mergeEvents (valid until its next call; overwritten, never emptied: setting an array's length to 0
+// frees its store, and every paragraph then grew it again).
 const usedMentions: Mention[] = [];
 const eventList: (ProvisionGroup | Mention)[] = [];
 const eventIsGroup: boolean[] = [];
@@ -87,24 +93,31 @@ const byStart = (a: { s: number }, b: { s: number }): number => a.s - b.s;
 
 /**
  * Groups and the mentions not used by a group, by start (a group first on a tie): the order of a
- * stable sort of the groups followed by the mentions. Mentions come sorted by start.
+ * stable sort of the groups followed by the mentions. Mentions come sorted by start. The first
+ * `count` entries of `events` and `isGroup` are this paragraph's.
  */
-function mergeEvents(groups: ProvisionGroup[], mentions: Mention[]): { events: (ProvisionGroup | Mention)[]; isGroup: boolean[] } {
+function mergeEvents(groups: ProvisionGroup[], mentions: Mention[]): { events: (ProvisionGroup | Mention)[]; isGroup: boolean[]; count: number } {
   const events = eventList;
   const isGroup = eventIsGroup;
-  events.length = 0;
-  isGroup.length = 0;
+  let count = 0;
+  const add = (x: ProvisionGroup | Mention, g: boolean): void => {
+    events[count] = x;
+    isGroup[count++] = g;
+  };
   // The used mentions by start, walked along with the mentions (no set to build per paragraph).
   const used = usedMentions;
-  used.length = 0;
-  for (const g of groups) if (g.mention) used.push(g.mention);
+  let usedCount = 0;
+  for (const g of groups) if (g.mention) used[usedCount++] = g.mention;
   let usedSorted = true;
-  for (let k = 1; k < used.length && usedSorted; k++) if (used[k].s < used[k - 1].s) usedSorted = false;
-  if (!usedSorted) used.sort(byStart);
+  for (let k = 1; k < usedCount && usedSorted; k++) if (used[k].s < used[k - 1].s) usedSorted = false;
+  if (!usedSorted) {
+    const sorted = used.slice(0, usedCount).sort(byStart);
+    for (let k = 0; k < usedCount; k++) used[k] = sorted[k];
+  }
   let ui = 0;
   const isUsed = (m: Mention): boolean => {
-    while (ui < used.length && used[ui].s < m.s) ui += 1;
-    for (let k = ui; k < used.length && used[k].s === m.s; k++) if (used[k] === m) return true;
+    while (ui < usedCount && used[ui].s < m.s) ui += 1;
+    for (let k = ui; k < usedCount && used[k].s === m.s; k++) if (used[k] === m) return true;
     return false;
   };
   let sorted = true;
@@ -113,24 +126,18 @@ function mergeEvents(groups: ProvisionGroup[], mentions: Mention[]): { events: (
     let gi = 0;
     let mi = 0;
     while (gi < groups.length || mi < mentions.length) {
-      if (mi < mentions.length && used.length && isUsed(mentions[mi])) mi += 1;
-      else if (mi >= mentions.length || (gi < groups.length && groups[gi].s <= mentions[mi].s)) {
-        events.push(groups[gi++]);
-        isGroup.push(true);
-      } else {
-        events.push(mentions[mi++]);
-        isGroup.push(false);
-      }
+      if (mi < mentions.length && usedCount && isUsed(mentions[mi])) mi += 1;
+      else if (mi >= mentions.length || (gi < groups.length && groups[gi].s <= mentions[mi].s)) add(groups[gi++], true);
+      else add(mentions[mi++], false);
     }
   } else {
-    const ms = mentions.filter((m) => !used.includes(m));
+    const usedList = used.slice(0, usedCount);
+    const ms = mentions.filter((m) => !usedList.includes(m));
     const evs = [...groups.map((g) => ({ s: g.s, x: g as ProvisionGroup | Mention, g: true })), ...ms.map((m) => ({ s: m.s, x: m as ProvisionGroup | Mention, g: false }))].sort(byStart);
-    for (const ev of evs) {
-      events.push(ev.x);
-      isGroup.push(ev.g);
-    }
+    for (const ev of evs) add(ev.x, ev.g);
   }
-  return { events, isGroup };
+  // (entries past count hold earlier paragraphs' objects until overwritten: at most the longest paragraph's events)
+  return { events, isGroup, count };
 }
 
 /** The order the overlap pass needs: by start, then kind priority, then the longer span first. */
@@ -475,13 +482,13 @@ export function findCitations(text: string, options: FindCitationsOptions): Cita
     if (p.length) {
       const mentions = findMentions(p, { registry, date, state });
       // (read from nt: a flat string reads faster than the slice p)
-      const groups = PROVISION_CUE.test(p) ? findProvisions(p, mentions, nt, pStart).groups : NO_GROUPS;
-      const { events, isGroup } = mergeEvents(groups, mentions);
+      const groups = PROVISION_CUE.test(p) && GROUP_CUE.test(p) ? findProvisions(p, mentions, nt, pStart).groups : NO_GROUPS;
+      const { events, isGroup, count } = mergeEvents(groups, mentions);
       let lastLaw: ResolvedLaw | undefined;
       let lastE = 0;
       /** lastLaw was named as the former law ("i 2001 års socialtjänstlag fanns … 12 kap. 2 §"). */
       let lastFormer = false;
-      for (let k = 0; k < events.length; k++) {
+      for (let k = 0; k < count; k++) {
         if (!isGroup[k]) {
           const m = events[k] as Mention;
           if (!m.law) continue;

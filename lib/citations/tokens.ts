@@ -121,7 +121,7 @@ export class TokenList {
   base = 0;
   length = 0;
   /**
-   * Indices, in order, of the tokens the provision grammar may start at: numbers, three- and seven-letter
+   * Indices, in order, of the tokens the provision grammar may start at: numbers of one to three digits, three- and seven-letter
    * words starting with a letter that folds to "k" ("kap", "kapitel"), and words of 4–9 letters ending in "a" or "e"
    * right after a word of at most 6 letters (an ordinal after a cue: "i första stycket"). The grammar
    * skips every other token.
@@ -280,7 +280,8 @@ export function tokenizeList(p: string, text: string = p, from = 0): TokenList {
     if ((c - 48) >>> 0 < 10) {
       while (j < n && (text.charCodeAt(j) - 48) >>> 0 < 10) j += 1;
       kinds[count] = NUM;
-      startList[startCount++] = count;
+      // (a provision's number has at most three digits: longer ones, years mostly, begin nothing)
+      if (j - i <= 3) startList[startCount++] = count;
       wordBefore = n + 1;
     } else if (isAsciiLetter(c) || (c >= 0xc0 && isHighLetter(c, text, i))) {
       while (j < n) {

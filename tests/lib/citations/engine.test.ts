@@ -201,6 +201,19 @@ describe('statute forms', () => {
     expect(c.law).toBeDefined();
   });
 
+  // Paragraphs are parsed only where a "§", a chapter word, a colon between digits or a stycke word is: each of these
+  // has one of them without the others (the chapter word in capitals or OCR'd, "st" for the stycke).
+  it.each([
+    ['Beslutet fattas enligt 5 KAP. SoL.', '5 KAP. SoL', [{ chapter: '5' }]],
+    ['Beslutet fattas enligt 3 Kåp. SoL.', '3 Kåp. SoL', [{ chapter: '3' }]],
+    ['Överklagande enligt andra ST får ske inom 3 veckor.', 'andra ST', [{ paragraph: '2' }]],
+    ['Överklagas enligt 4:1 SoL inom 3 veckor.', '4:1 SoL', [{ chapter: '4', section: '1' }]],
+  ])('parses a paragraph whose only cue is in "%s"', (text, cited, targets) => {
+    const c = one(text);
+    expect(c.text).toBe(cited);
+    expect(c.targets).toEqual(targets);
+  });
+
   it('finds the law named before the provision', () => {
     const c = one('Hälso- och sjukvårdslagen (2017:30) 3 kap. 1 § anger målet.');
     expect(c.law?.sfs).toBe('2017:30');
