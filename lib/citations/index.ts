@@ -204,7 +204,7 @@ function sortCitations(cs: Citation[]): void {
     [order, orderTo] = [orderTo, order];
   }
   const unsorted = cs.slice();
-  for (let k = 0; k < n; k++) cs[k] = unsorted[order[k]];
+  for (let k = 0; k < n; k++) if (order[k] !== k) cs[k] = unsorted[order[k]];
   // Runs with the same start (a few citations at most): insertion sort, stable.
   for (let k = 1; k < n; k++) {
     if (keys[k] !== keys[k - 1]) continue;
@@ -608,7 +608,10 @@ export function findCitations(text: string, options: FindCitationsOptions): Cita
     const start = norm.map.toOriginal(c.start);
     c.end = norm.map.toOriginalEnd(c.end);
     c.start = start;
-    citations[n++] = c;
+    // (stored only once an earlier one was dropped, here and in the passes below: by now the list may be in the
+    // old generation, where each store of a young citation costs a write barrier and a remembered slot)
+    if (n !== k) citations[n] = c;
+    n += 1;
   }
   citations.length = n;
   for (const cn of findCaseNumbers(text)) {
@@ -635,7 +638,8 @@ export function findCitations(text: string, options: FindCitationsOptions): Cita
       continue;
     }
     if (mayBeAct(x)) actAt.push(n);
-    citations[n++] = x;
+    if (n !== k) citations[n] = x;
+    n += 1;
   }
   citations.length = n;
 
@@ -648,7 +652,8 @@ export function findCitations(text: string, options: FindCitationsOptions): Cita
     const citation = out[k];
     if (citation.start >= citation.end || citation.end > text.length) continue;
     citation.text = text.slice(citation.start, citation.end);
-    out[n++] = citation;
+    if (n !== k) out[n] = citation;
+    n += 1;
     const cps = citation.problems;
     if (cps) {
       const severities = severitiesOf.get(citation) ?? NO_SEVERITIES;
