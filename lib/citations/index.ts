@@ -10,7 +10,7 @@ import type { LawInfo, LawRegistry } from '../laws/registry';
 import { normalizeText } from '../text/normalize';
 import { mayBeAct, withBareArticles } from './articles';
 import { describeTarget, lawLinks, statuteLinksOf, type LawLinks } from './links';
-import { findMentions, latestPredecessor, newDocState, reportsRepeal, toResolved, type Mention, type ResolvedLaw } from './mentions';
+import { findMentions, findNameHits, latestPredecessor, newDocState, reportsRepeal, toResolved, type Mention, type MentionContext, type ResolvedLaw } from './mentions';
 import { findCaseLaw, findEu, findPreparatory, findRegulations } from './other';
 import { citation, regulationCitation, statuteCitation } from './make';
 import { findProvisions, type ProvisionGroup } from './statutes';
@@ -467,6 +467,7 @@ export function findCitations(text: string, options: FindCitationsOptions): Cita
   let lastSectionSfs: string | undefined;
   /** The förordning named last ("4 § förordningen"). */
   let lastOrdinance: ResolvedLaw | undefined;
+  const mentionContext: MentionContext = { registry, date, state, nameHits: findNameHits(nt, registry), from: 0 };
   let pStart = 0;
   while (pStart <= nt.length) {
     let pEnd = nt.indexOf('\n', pStart);
@@ -480,7 +481,8 @@ export function findCitations(text: string, options: FindCitationsOptions): Cita
     if (pEnd < 0) pEnd = nt.length;
     const p = joined ? nt.slice(pStart, pEnd).replace(/\n/g, ' ') : nt.slice(pStart, pEnd);
     if (p.length) {
-      const mentions = findMentions(p, { registry, date, state });
+      mentionContext.from = pStart;
+      const mentions = findMentions(p, mentionContext);
       // (read from nt: a flat string reads faster than the slice p)
       const groups = PROVISION_CUE.test(p) && GROUP_CUE.test(p) ? findProvisions(p, mentions, nt, pStart).groups : NO_GROUPS;
       const { events, isGroup, count } = mergeEvents(groups, mentions);

@@ -567,6 +567,40 @@ export interface MentionContext {
   registry: LawRegistry;
   date: string;
   state: DocState;
+  /** The name candidates of the whole text the paragraphs are read from (findNameHits). */
+  nameHits: NameHits;
+  /** Where the paragraph starts in that text. */
+  from: number;
+}
+
+/**
+ * The hits of the name-candidate regex in a whole text, in order (one scan of the text instead of one per
+ * paragraph: a hit holds no space, so each lies inside one paragraph, and a paragraph's hits are the ones
+ * a scan of the paragraph alone finds). `next` is the first hit not yet read.
+ */
+export interface NameHits {
+  /** Each hit's word is read back from its end (see Candidates): no starts kept. */
+  wordOnly: boolean;
+  starts: number[];
+  ends: number[];
+  next: number;
+}
+
+export function findNameHits(text: string, registry: LawRegistry): NameHits {
+  const { rx, wordOnly } = nameCandidates(registry);
+  const starts: number[] = [];
+  const ends: number[] = [];
+  rx.lastIndex = 0;
+  if (wordOnly) {
+    // (the word is read back from the hit's end: its start is not needed, and test makes no match array)
+    while (rx.test(text)) ends.push(rx.lastIndex);
+  } else {
+    for (let m = rx.exec(text); m; m = rx.exec(text)) {
+      starts.push(m.index);
+      ends.push(m.index + m[0].length);
+    }
+  }
+  return { wordOnly, starts, ends, next: 0 };
 }
 
 /**
@@ -694,25 +728,17 @@ export function findMentions(p: string, ctx: MentionContext): Mention[] {
  * Amendment notes go to `notes`.
  */
 function findNames(p: string, ctx: MentionContext, out: Mention[], notes: [number, number][]): void {
-  const { registry, state } = ctx;
-  const { rx: candidates, wordOnly } = nameCandidates(registry);
+  const { registry, state, nameHits, from } = ctx;
   const words = wordMemo(registry);
-  candidates.lastIndex = 0;
+  const { wordOnly, starts, ends } = nameHits;
+  const to = from + p.length;
+  let h = nameHits.next;
+  while (h < ends.length && ends[h] <= from) h += 1;
   let prevWordStart = -1;
-  for (;;) {
+  for (; h < ends.length && ends[h] <= to; h++) {
     // The hit's end; its word is scanned back from its start, or from its end when that is the same (wordOnly).
-    let we0: number;
-    let ws: number;
-    if (wordOnly) {
-      if (!candidates.test(p)) break;
-      we0 = candidates.lastIndex;
-      ws = we0;
-    } else {
-      const hit = candidates.exec(p);
-      if (!hit) break;
-      we0 = hit.index + hit[0].length;
-      ws = hit.index;
-    }
+    const we0 = ends[h] - from;
+    let ws = wordOnly ? we0 : starts[h] - from;
     while (ws > 0 && isWordCode(p.charCodeAt(ws - 1), p, ws - 1)) ws -= 1;
     while (ws < we0 && !isLetterAt(p, ws)) ws += 1;
     if (ws >= we0 || ws === prevWordStart) continue;
@@ -863,6 +889,7 @@ function findNames(p: string, ctx: MentionContext, out: Mention[], notes: [numbe
     }
     out.push({ s: start, e: we, kind: sfs ? 'sfs' : 'name', law, standalone: true });
   }
+  nameHits.next = h;
 }
 
 /** The indefinite form of a generic name word, as a law's title starts ("lagen" → "lag"). */
