@@ -10,7 +10,7 @@ import type { LawInfo, LawRegistry } from '../laws/registry';
 import { normalizeText } from '../text/normalize';
 import { mayBeAct, withBareArticles } from './articles';
 import { describeTarget, lawLinks, statuteLinksOf, type LawLinks } from './links';
-import { findMentions, findNameHits, latestPredecessor, newDocState, reportsRepeal, toResolved, type Mention, type MentionContext, type ResolvedLaw } from './mentions';
+import { findAbbreviationHits, findMentions, findNameHits, latestPredecessor, newDocState, reportsRepeal, toResolved, type Mention, type MentionContext, type ResolvedLaw } from './mentions';
 import { findCaseLaw, findEu, findPreparatory, findRegulations } from './other';
 import { citation, regulationCitation, statuteCitation } from './make';
 import { findProvisions, type ProvisionGroup } from './statutes';
@@ -467,7 +467,7 @@ export function findCitations(text: string, options: FindCitationsOptions): Cita
   let lastSectionSfs: string | undefined;
   /** The förordning named last ("4 § förordningen"). */
   let lastOrdinance: ResolvedLaw | undefined;
-  const mentionContext: MentionContext = { registry, date, state, nameHits: findNameHits(nt, registry), from: 0 };
+  const mentionContext: MentionContext = { registry, date, state, nameHits: findNameHits(nt, registry), abbrHits: findAbbreviationHits(nt, registry), from: 0 };
   let pStart = 0;
   while (pStart <= nt.length) {
     let pEnd = nt.indexOf('\n', pStart);

@@ -569,6 +569,8 @@ export interface MentionContext {
   state: DocState;
   /** The name candidates of the whole text the paragraphs are read from (findNameHits). */
   nameHits: NameHits;
+  /** The registry's abbreviations in that text (findAbbreviationHits). */
+  abbrHits: AbbrHits;
   /** Where the paragraph starts in that text. */
   from: number;
 }
@@ -584,6 +586,24 @@ export interface NameHits {
   starts: number[];
   ends: number[];
   next: number;
+}
+
+/**
+ * The hits of the registry's abbreviation regex in a whole text, by end, in order (as NameHits: a hit is
+ * letters only). Used while a document has defined no abbreviation of its own (`finder` is then its finder).
+ */
+export interface AbbrHits {
+  finder: AbbrFinder;
+  ends: number[];
+  next: number;
+}
+
+export function findAbbreviationHits(text: string, registry: LawRegistry): AbbrHits {
+  const finder = abbreviationFinder(registry, newDocState());
+  const ends: number[] = [];
+  finder.rx.lastIndex = 0;
+  while (finder.rx.test(text)) ends.push(finder.rx.lastIndex);
+  return { finder, ends, next: 0 };
 }
 
 export function findNameHits(text: string, registry: LawRegistry): NameHits {
@@ -1084,15 +1104,31 @@ function findSfsNumbers(p: string, registry: LawRegistry, out: Mention[], named:
   }
 }
 
+/** Scratch of findAbbreviations: the ends of a paragraph's hits. */
+const abbrEnds: number[] = [];
+
 /** Abbreviations the registry or the document knows, outside the first `named` mentions. */
 function findAbbreviations(p: string, ctx: MentionContext, out: Mention[], named: number): void {
   const { registry, date, state } = ctx;
   const finder = stateAbbreviationFinder(registry, state);
-  const abbrRx = finder.rx;
   const abbrReadings = abbreviationReadings(registry, date, state);
-  abbrRx.lastIndex = 0;
-  while (abbrRx.test(p)) {
-    const e = abbrRx.lastIndex;
+  // The hits' ends in the paragraph: from the scan of the whole text while the document has defined no
+  // abbreviation of its own, else from a scan of the paragraph with its finder.
+  const hits = ctx.abbrHits;
+  const ends = abbrEnds;
+  let count = 0;
+  if (finder === hits.finder) {
+    const to = ctx.from + p.length;
+    let h = hits.next;
+    while (h < hits.ends.length && hits.ends[h] <= ctx.from) h += 1;
+    for (; h < hits.ends.length && hits.ends[h] <= to; h++) ends[count++] = hits.ends[h] - ctx.from;
+    hits.next = h;
+  } else {
+    finder.rx.lastIndex = 0;
+    while (finder.rx.test(p)) ends[count++] = finder.rx.lastIndex;
+  }
+  for (let k = 0; k < count; k++) {
+    const e = ends[k];
     // A whole word only: no letter or digit before it (the regex checks the end).
     const abbr = abbreviationEndingAt(p, e, finder);
     if (abbr === undefined) continue;
