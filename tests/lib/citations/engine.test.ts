@@ -382,6 +382,12 @@ describe('statute forms', () => {
       ['Socialtjänstlagen', '2001:453'],
       ['6 § BAB', '1992:1574'],
     ]);
+    // and in the paragraphs after it
+    expect(statutes('Enligt vägtrafikskattelagen (2006:227), VTSL, gäller detta.\n\nEnligt 4 § VTSL ska skatten betalas. Se VTSL.').map((c) => [c.text, c.law?.sfs])).toEqual([
+      ['vägtrafikskattelagen (2006:227), VTSL', '2006:227'],
+      ['4 § VTSL', '2006:227'],
+      ['VTSL', '2006:227'],
+    ]);
     expect(one('Enligt lagen (1994:137) om mottagande av asylsökande m.fl. (LMA) gäller.').text).toBe('lagen (1994:137) om mottagande av asylsökande m.fl. (LMA)');
     // but not to words in parentheses that define nothing
     expect(one('Enligt lagen (2007:459) om ersättning till kommuner (Stockholm) gäller.').text).toBe('lagen (2007:459)');
