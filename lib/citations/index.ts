@@ -45,7 +45,7 @@ const REGULATION_GAP = /^\s?(?:(?:i|enligt)\s)?(?:(?:\p{Lu}\p{L}*s\s)?(?:föresk
 const LINE_ENDS_CLAUSE = /[.!?:]\s?$/;
 const LINE_GOES_ON = /^\s?[\d()§\p{Ll}]/u;
 /** Provisions need a digit ("3 kap. 5 §", "kap. 7 §") or a stycke word. */
-const PROVISION_CUE = /\d|styck/;
+const PROVISION_CUE = /\d|styck/g;
 /**
  * What every provision group holds besides: a "§", a chapter word ("kap", folded as the tokenizer folds it), a
  * colon between digits ("4:1 SoL"), or a stycke word ("stycket", "st" after an ordinal).
@@ -468,6 +468,21 @@ export function findCitations(text: string, options: FindCitationsOptions): Cita
   /** The förordning named last ("4 § förordningen"). */
   let lastOrdinance: ResolvedLaw | undefined;
   const mentionContext: MentionContext = { registry, date, state, nameHits: findNameHits(nt, registry), abbrHits: findAbbreviationHits(nt, registry), from: 0 };
+  /**
+   * The next PROVISION_CUE in nt at or after the current paragraph's start (paragraphs come in order: one scan
+   * of the whole text, read again only past a paragraph's start; no cue holds a line break).
+   */
+  let cueStart = -1;
+  let cueEnd = -1;
+  const provisionCueIn = (s: number, e: number): boolean => {
+    if (cueStart < s) {
+      PROVISION_CUE.lastIndex = s;
+      const m = PROVISION_CUE.exec(nt);
+      cueStart = m ? m.index : Infinity;
+      cueEnd = m ? m.index + m[0].length : Infinity;
+    }
+    return cueEnd <= e;
+  };
   let pStart = 0;
   while (pStart <= nt.length) {
     let pEnd = nt.indexOf('\n', pStart);
@@ -484,7 +499,7 @@ export function findCitations(text: string, options: FindCitationsOptions): Cita
       mentionContext.from = pStart;
       const mentions = findMentions(p, mentionContext);
       // (read from nt: a flat string reads faster than the slice p)
-      const groups = PROVISION_CUE.test(p) && GROUP_CUE.test(p) ? findProvisions(p, mentions, nt, pStart).groups : NO_GROUPS;
+      const groups = provisionCueIn(pStart, pEnd) && GROUP_CUE.test(p) ? findProvisions(p, mentions, nt, pStart).groups : NO_GROUPS;
       const { events, isGroup, count } = mergeEvents(groups, mentions);
       let lastLaw: ResolvedLaw | undefined;
       let lastE = 0;
