@@ -48,9 +48,10 @@ const LINE_GOES_ON = /^\s?[\d()§\p{Ll}]/u;
 const PROVISION_CUE = /\d|styck/g;
 /**
  * What every provision group holds besides: a "§", a chapter word ("kap", folded as the tokenizer folds it), a
- * colon between digits ("4:1 SoL"), or a stycke word ("stycket", "st" after an ordinal).
+ * colon between digits ("4:1 SoL"), or a stycke word ("stycket", "st" after an ordinal and a space: the tokens
+ * of a paragraph are separated by spaces, and a literal space scans faster than \s).
  */
-const GROUP_CUE = /§|[kK\u212a][aAåäàÅÄÀ\u212b][pP]|\d:\d|styck|\s[sS][tT](?![\p{L}])/u;
+const GROUP_CUE = /§|[kK\u212a][aAåäàÅÄÀ\u212b][pP]|\d:\d|styck| [sS][tT](?![\p{L}])/u;
 
 /**
  * How many years back an undated document's note on a law's predecessor reaches: council documents
