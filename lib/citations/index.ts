@@ -44,7 +44,7 @@ const REGULATION_GAP = /^\s?(?:(?:i|enligt)\s)?(?:(?:\p{Lu}\p{L}*s\s)?(?:föresk
 /** A line that ends a clause, and the start of a line that goes on one (a paragraph split inside a citation). */
 const LINE_ENDS_CLAUSE = /[.!?:]\s?$/;
 const LINE_GOES_ON = /^\s?[\d()§\p{Ll}]/u;
-/** Provisions need a digit ("3 kap. 5 §", "kap. 7 §") or a stycke word. */
+/** Provisions need a digit ("3 kap. 5 §", "kap. 7 §") or a stycke word. (Global: found in nt from a paragraph's start.) */
 const PROVISION_CUE = /\d|styck/g;
 /**
  * What every provision group holds besides: a "§", a chapter word ("kap", folded as the tokenizer folds it), a

@@ -721,7 +721,11 @@ function insertionSortByStart(out: Mention[], from: number): void {
   }
 }
 
-/** Finds the law mentions of one paragraph, in order, resolving them and updating the document state. */
+/**
+ * Finds the law mentions of one paragraph, in order, resolving them and updating the document state. The
+ * paragraphs of a text come in order (`ctx.from` grows): its name and abbreviation hits are read on from the
+ * last paragraph's.
+ */
 export function findMentions(p: string, ctx: MentionContext): Mention[] {
   // (one function per kind of mention: small functions are optimised quickly and on their own)
   const out: Mention[] = [];

@@ -121,10 +121,10 @@ export class TokenList {
   base = 0;
   length = 0;
   /**
-   * Indices, in order, of the tokens the provision grammar may start at: numbers of one to three digits, three- and seven-letter
-   * words starting with a letter that folds to "k" ("kap", "kapitel"), and words of 4–9 letters ending in "a" or "e"
-   * right after a word of at most 6 letters (an ordinal after a cue: "i första stycket"). The grammar
-   * skips every other token.
+   * Indices, in order, of the tokens the provision grammar may start at: numbers of one to three digits,
+   * three- and seven-letter words starting with a letter that folds to "k" ("kap", "kapitel"), and words of
+   * 4–9 letters ending in "a" or "e" right after a word of at most 6 letters (an ordinal after a cue: "i första
+   * stycket"). The grammar skips every other token.
    */
   starts = bufStarts;
   startCount = 0;
