@@ -575,50 +575,64 @@ export interface MentionContext {
   from: number;
 }
 
-/**
- * The hits of the name-candidate regex in a whole text, in order (one scan of the text instead of one per
- * paragraph: a hit holds no space, so each lies inside one paragraph, and a paragraph's hits are the ones
- * a scan of the paragraph alone finds). `next` is the first hit not yet read.
- */
-export interface NameHits {
-  /** Each hit's word is read back from its end (see Candidates): no starts kept. */
-  wordOnly: boolean;
-  starts: number[];
+/** The ends of a regex's hits in a whole text, in order, and the first not yet read (paragraphs read them in order). */
+export interface Hits {
   ends: number[];
   next: number;
 }
 
 /**
- * The hits of the registry's abbreviation regex in a whole text, by end, in order (as NameHits: a hit is
- * letters only). Used while a document has defined no abbreviation of its own (`finder` is then its finder).
+ * The hits of the name-candidate regex in a whole text (one scan of the text instead of one per paragraph: a
+ * hit holds no space, so each lies inside one paragraph, and a paragraph's hits are the ones a scan of the
+ * paragraph alone finds).
  */
-export interface AbbrHits {
+export interface NameHits extends Hits {
+  /** Each hit's word is read back from its end (see Candidates): no starts kept. */
+  wordOnly: boolean;
+  starts: number[];
+}
+
+/**
+ * The hits of the registry's abbreviation regex in a whole text (as NameHits: a hit is letters only). Used
+ * while a document has defined no abbreviation of its own (`finder` is then its finder).
+ */
+export interface AbbrHits extends Hits {
   finder: AbbrFinder;
-  ends: number[];
-  next: number;
+}
+
+/** The ends of the hits of the global regex `rx` in `text` (test makes no match array). */
+function hitEnds(rx: RegExp, text: string): number[] {
+  const ends: number[] = [];
+  rx.lastIndex = 0;
+  while (rx.test(text)) ends.push(rx.lastIndex);
+  return ends;
+}
+
+/** The index of the first hit that ends in (from, to]; `hits.next` moves past the last one. */
+function takeHits(hits: Hits, from: number, to: number): number {
+  let h = hits.next;
+  while (h < hits.ends.length && hits.ends[h] <= from) h += 1;
+  const first = h;
+  while (h < hits.ends.length && hits.ends[h] <= to) h += 1;
+  hits.next = h;
+  return first;
 }
 
 export function findAbbreviationHits(text: string, registry: LawRegistry): AbbrHits {
   const finder = abbreviationFinder(registry, newDocState());
-  const ends: number[] = [];
-  finder.rx.lastIndex = 0;
-  while (finder.rx.test(text)) ends.push(finder.rx.lastIndex);
-  return { finder, ends, next: 0 };
+  return { finder, ends: hitEnds(finder.rx, text), next: 0 };
 }
 
 export function findNameHits(text: string, registry: LawRegistry): NameHits {
   const { rx, wordOnly } = nameCandidates(registry);
+  // (the word is read back from the hit's end: its start is not needed)
+  if (wordOnly) return { wordOnly, starts: [], ends: hitEnds(rx, text), next: 0 };
   const starts: number[] = [];
   const ends: number[] = [];
   rx.lastIndex = 0;
-  if (wordOnly) {
-    // (the word is read back from the hit's end: its start is not needed, and test makes no match array)
-    while (rx.test(text)) ends.push(rx.lastIndex);
-  } else {
-    for (let m = rx.exec(text); m; m = rx.exec(text)) {
-      starts.push(m.index);
-      ends.push(m.index + m[0].length);
-    }
+  for (let m = rx.exec(text); m; m = rx.exec(text)) {
+    starts.push(m.index);
+    ends.push(m.index + m[0].length);
   }
   return { wordOnly, starts, ends, next: 0 };
 }
@@ -755,11 +769,9 @@ function findNames(p: string, ctx: MentionContext, out: Mention[], notes: [numbe
   const { registry, state, nameHits, from } = ctx;
   const words = wordMemo(registry);
   const { wordOnly, starts, ends } = nameHits;
-  const to = from + p.length;
-  let h = nameHits.next;
-  while (h < ends.length && ends[h] <= from) h += 1;
+  const first = takeHits(nameHits, from, from + p.length);
   let prevWordStart = -1;
-  for (; h < ends.length && ends[h] <= to; h++) {
+  for (let h = first; h < nameHits.next; h++) {
     // The hit's end; its word is scanned back from its start, or from its end when that is the same (wordOnly).
     const we0 = ends[h] - from;
     let ws = wordOnly ? we0 : starts[h] - from;
@@ -913,7 +925,6 @@ function findNames(p: string, ctx: MentionContext, out: Mention[], notes: [numbe
     }
     out.push({ s: start, e: we, kind: sfs ? 'sfs' : 'name', law, standalone: true });
   }
-  nameHits.next = h;
 }
 
 /** The indefinite form of a generic name word, as a law's title starts ("lagen" → "lag"). */
@@ -1122,11 +1133,7 @@ function findAbbreviations(p: string, ctx: MentionContext, out: Mention[], named
   const ends = abbrEnds;
   let count = 0;
   if (finder === hits.finder) {
-    const to = ctx.from + p.length;
-    let h = hits.next;
-    while (h < hits.ends.length && hits.ends[h] <= ctx.from) h += 1;
-    for (; h < hits.ends.length && hits.ends[h] <= to; h++) ends[count++] = hits.ends[h] - ctx.from;
-    hits.next = h;
+    for (let h = takeHits(hits, ctx.from, ctx.from + p.length); h < hits.next; h++) ends[count++] = hits.ends[h] - ctx.from;
   } else {
     finder.rx.lastIndex = 0;
     while (finder.rx.test(p)) ends[count++] = finder.rx.lastIndex;
