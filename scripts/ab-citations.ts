@@ -2,9 +2,10 @@
  * A/B timing of the citation engine: the working tree against a git ref, on the 1 MB bench text (or
  * `--size N` times it). Both engines run in one node process, called in turn round after round, and each
  * round gives the ratio of their two times (which goes first alternates): the load of this shared machine
- * drifts over seconds but is about the same for two calls in a row, so the median of those ratios tells a
- * change of about 1 % apart after 500 rounds (its quartiles are shown; a whole `npm run bench` run varies by
- * ±10 %). A developer tool for speed work, not part of `npm run bench`.
+ * drifts over seconds but is about the same for two calls in a row, so the median of those ratios is steadier
+ * than a whole `npm run bench` run (±10 %): an A/A run gives 0.998–1.005, but two runs of the same pair still
+ * differ by up to 2–4 %, so a change of 1–2 % needs several runs (its quartiles are shown). A developer tool
+ * for speed work, not part of `npm run bench`.
  *
  *   npx tsx scripts/ab-citations.ts <git-ref> [--rounds 500] [--size 1]
  *
